@@ -1,0 +1,39 @@
+using Intranet.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intranet.Domain.Register;
+
+/// <summary>A school, kindergarten, adult school or directly run unit whose retirees the office serves.</summary>
+public class Unit : AuditableEntity
+{
+    public required string Name { get; set; }
+
+    public UnitKind Kind { get; set; }
+
+    /// <summary>Display order in lists, as the office orders its units.</summary>
+    public int SortOrder { get; set; }
+
+    public string? OfficerName { get; set; }
+
+    public string? OfficerPhone { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public List<RetireeGroup> Groups { get; } = [];
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> builder)
+    {
+        builder.ToTable("Units");
+        builder.Property(u => u.Name).HasMaxLength(100);
+        builder.HasIndex(u => u.Name).IsUnique();
+        builder.Property(u => u.OfficerName).HasMaxLength(50);
+        builder.Property(u => u.OfficerPhone).HasMaxLength(30);
+        builder.Property(u => u.CreatedBy).HasMaxLength(100);
+        builder.Property(u => u.UpdatedBy).HasMaxLength(100);
+        builder.Property(u => u.Version).IsConcurrencyToken();
+    }
+}
