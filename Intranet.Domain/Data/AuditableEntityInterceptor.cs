@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Intranet.Domain.Data;
 
-/// <summary>Stamps who and when on every saved record and bumps its concurrency version.</summary>
+/// <summary>
+/// Stamps who and when on every saved record, bumps its concurrency version and captures its audit lines.
+/// </summary>
 public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimeProvider timeProvider) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -43,6 +45,11 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
                 entry.Entity.UpdatedBy = user;
                 entry.Entity.Version = entry.Entity.Version + 1;
             }
+        }
+
+        if (context is IntranetDbContext intranet)
+        {
+            intranet.PendingAudit.AddRange(Audit.AuditTrail.Capture(context.ChangeTracker, user, now));
         }
     }
 }

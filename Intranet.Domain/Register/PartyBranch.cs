@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Intranet.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,10 +8,13 @@ namespace Intranet.Domain.Register;
 /// <summary>A retiree party branch (退休支部); its members are the retirees that point to it.</summary>
 public class PartyBranch : AuditableEntity
 {
+    [Display(Name = "支部名称")]
     public required string Name { get; set; }
 
+    [Display(Name = "支部书记")]
     public string? SecretaryName { get; set; }
 
+    [Display(Name = "排序")]
     public int SortOrder { get; set; }
 }
 

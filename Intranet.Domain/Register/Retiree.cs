@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Intranet.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,80 +11,111 @@ public class Retiree : AuditableEntity
     /// <summary>From this age a retiree counts as very old (高龄).</summary>
     public const int VeryOldAge = 80;
 
+    [Display(Name = "姓名")]
     public required string Name { get; set; }
 
+    [Display(Name = "性别")]
     public Gender Gender { get; set; }
 
     /// <summary>Normalised 18-character resident ID number; unique in the register.</summary>
+    [Display(Name = "身份证号")]
     public required string IdNumber { get; set; }
 
+    [Display(Name = "出生日期")]
     public DateOnly BirthDate { get; set; }
 
     /// <summary>Some retirees keep their birthday by the lunar calendar; reminders then follow it.</summary>
+    [Display(Name = "按农历过生日")]
     public bool BirthdayIsLunar { get; set; }
 
+    [Display(Name = "联系电话")]
     public string? Phone { get; set; }
 
+    [Display(Name = "住址")]
     public string? Address { get; set; }
 
     /// <summary>Sub-district (街道).</summary>
+    [Display(Name = "街道")]
     public string? Subdistrict { get; set; }
 
     /// <summary>Residents' committee (居委会 / 社区).</summary>
+    [Display(Name = "社区（居委会）")]
     public string? Community { get; set; }
 
+    [Display(Name = "单位")]
     public int UnitId { get; set; }
 
     public Unit? Unit { get; set; }
 
+    [Display(Name = "退休小组")]
     public int? GroupId { get; set; }
 
     public RetireeGroup? Group { get; set; }
 
+    [Display(Name = "退休日期")]
     public DateOnly? RetirementDate { get; set; }
 
     /// <summary>Former post (原职务), e.g. 教师, 副校长.</summary>
+    [Display(Name = "原职务")]
     public string? FormerPost { get; set; }
 
     /// <summary>Professional title (职称), e.g. 中学高级教师.</summary>
+    [Display(Name = "职称")]
     public string? Title { get; set; }
 
     /// <summary>Set for party members: the retiree party branch they belong to.</summary>
+    [Display(Name = "退休支部")]
     public int? PartyBranchId { get; set; }
 
     public PartyBranch? PartyBranch { get; set; }
 
     /// <summary>Member of the retired teachers' association (退教协会员).</summary>
+    [Display(Name = "退教协会员")]
     public bool IsAssociationMember { get; set; }
 
+    [Display(Name = "配偶姓名")]
     public string? SpouseName { get; set; }
 
+    [Display(Name = "结婚日期")]
     public DateOnly? MarriageDate { get; set; }
 
+    [Display(Name = "紧急联系人")]
     public string? EmergencyContactName { get; set; }
 
+    [Display(Name = "紧急联系人电话")]
     public string? EmergencyContactPhone { get; set; }
 
+    [Display(Name = "与本人关系")]
     public string? EmergencyContactRelation { get; set; }
 
+    [Display(Name = "健康状况")]
     public HealthStatus HealthStatus { get; set; } = HealthStatus.Good;
 
+    [Display(Name = "居住情况")]
     public LivingSituation LivingSituation { get; set; } = LivingSituation.WithSpouse;
 
+    [Display(Name = "健康说明")]
     public string? HealthNotes { get; set; }
 
+    [Display(Name = "关爱类别")]
     public CareCategories CareCategories { get; set; }
 
+    [Display(Name = "已故")]
     public bool IsDeceased { get; set; }
 
+    [Display(Name = "去世日期")]
     public DateOnly? DeathDate { get; set; }
 
+    [Display(Name = "备注")]
     public string? Notes { get; set; }
 
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => AgeOn(BirthDate, day);
+
+    /// <summary>Age in whole years on <paramref name="day"/>, counting a birthday on that day.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly day)
     {
-        var age = day.Year - BirthDate.Year;
-        return BirthDate > day.AddYears(-age) ? age - 1 : age;
+        var age = day.Year - birthDate.Year;
+        return birthDate > day.AddYears(-age) ? age - 1 : age;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Intranet.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,12 +8,15 @@ namespace Intranet.Domain.Register;
 /// <summary>A retiree group (退休小组 / 网络小组) inside a unit, led by one of its retirees.</summary>
 public class RetireeGroup : AuditableEntity
 {
+    [Display(Name = "小组名称")]
     public required string Name { get; set; }
 
+    [Display(Name = "单位")]
     public int UnitId { get; set; }
 
     public Unit? Unit { get; set; }
 
+    [Display(Name = "组长")]
     public int? LeaderId { get; set; }
 
     public Retiree? Leader { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Intranet.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,17 +8,23 @@ namespace Intranet.Domain.Register;
 /// <summary>A school, kindergarten, adult school or directly run unit whose retirees the office serves.</summary>
 public class Unit : AuditableEntity
 {
+    [Display(Name = "单位名称")]
     public required string Name { get; set; }
 
+    [Display(Name = "单位类型")]
     public UnitKind Kind { get; set; }
 
     /// <summary>Display order in lists, as the office orders its units.</summary>
+    [Display(Name = "排序")]
     public int SortOrder { get; set; }
 
+    [Display(Name = "退管干部")]
     public string? OfficerName { get; set; }
 
+    [Display(Name = "退管干部电话")]
     public string? OfficerPhone { get; set; }
 
+    [Display(Name = "启用")]
     public bool IsActive { get; set; } = true;
 
     public List<RetireeGroup> Groups { get; } = [];

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Intranet.Domain.Audit;
+using Intranet.Domain.Common;
+using Intranet.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intranet.Domain.Accounts;
+
+/// <summary>A person who signs in. Accounts are made by an administrator; nobody registers themselves.</summary>
+public class AppUser : AuditableEntity
+{
+    [Display(Name = "登录名")]
+    public required string UserName { get; set; }
+
+    [AuditIgnore]
+    public required string NormalizedUserName { get; set; }
+
+    [Display(Name = "姓名")]
+    public required string DisplayName { get; set; }
+
+    [Display(Name = "密码"), AuditRedact]
+    public string? PasswordHash { get; set; }
+
+    [AuditIgnore]
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    [Display(Name = "角色")]
+    public UserRole Role { get; set; }
+
+    /// <summary>The unit a unit officer or group leader belongs to.</summary>
+    [Display(Name = "单位")]
+    public int? UnitId { get; set; }
+
+    public Unit? Unit { get; set; }
+
+    /// <summary>The group a group leader leads.</summary>
+    [Display(Name = "退休小组")]
+    public int? GroupId { get; set; }
+
+    public RetireeGroup? Group { get; set; }
+
+    [Display(Name = "首次登录须改密码")]
+    public bool MustChangePassword { get; set; }
+
+    [Display(Name = "锁定至")]
+    public DateTimeOffset? LockoutEnd { get; set; }
+
+    [AuditIgnore]
+    public bool LockoutEnabled { get; set; } = true;
+
+    [AuditIgnore]
+    public int AccessFailedCount { get; set; }
+
+    [Display(Name = "停用")]
+    public bool IsDisabled { get; set; }
+
+    [AuditIgnore]
+    public DateTime? LastSignInAt { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.ToTable("Users");
+        builder.Property(u => u.UserName).HasMaxLength(64);
+        builder.Property(u => u.NormalizedUserName).HasMaxLength(64);
+        builder.HasIndex(u => u.NormalizedUserName).IsUnique();
+        builder.Property(u => u.DisplayName).HasMaxLength(50);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.Property(u => u.CreatedBy).HasMaxLength(100);
+        builder.Property(u => u.UpdatedBy).HasMaxLength(100);
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(u => u.Group).WithMany().HasForeignKey(u => u.GroupId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(u => u.UnitId);
+        builder.HasIndex(u => u.GroupId);
+    }
+}

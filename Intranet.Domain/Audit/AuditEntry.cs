@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intranet.Domain.Audit;
+
+public enum AuditAction
+{
+    Create = 1,
+    Update = 2,
+    Delete = 3,
+    SignIn = 10,
+    SignInFailed = 11,
+    LockedOut = 12,
+    SignOut = 13,
+    PasswordChanged = 14,
+    AccessDenied = 20,
+    Reveal = 21,
+    Export = 22,
+}
+
+/// <summary>
+/// One line of the audit trail. Written in the same transaction as the change it records; never
+/// changed or deleted by the app (<see cref="Data.IntranetDbContext"/> refuses to).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime At { get; set; }
+
+    public string? UserName { get; set; }
+
+    public AuditAction Action { get; set; }
+
+    /// <summary>The entity's CLR name, e.g. <c>Retiree</c>.</summary>
+    public string? EntityType { get; set; }
+
+    public string? EntityId { get; set; }
+
+    /// <summary>The retiree the line concerns, so a person's whole history can be found.</summary>
+    public int? RetireeId { get; set; }
+
+    /// <summary>A readable name for what was touched: the retiree's or the account's name.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>JSON array of <see cref="FieldChange"/>.</summary>
+    public string? Changes { get; set; }
+
+    /// <summary>Free text: the export's filter and row count, a denied URL, a failed sign-in's reason.</summary>
+    public string? Details { get; set; }
+
+    public string? IpAddress { get; set; }
+}
+
+public sealed record FieldChange(string Field, string? Old, string? New);
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.UserName).HasMaxLength(64);
+        builder.Property(a => a.EntityType).HasMaxLength(64);
+        builder.Property(a => a.EntityId).HasMaxLength(64);
+        builder.Property(a => a.Subject).HasMaxLength(100);
+        builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.Property(a => a.IpAddress).HasMaxLength(64);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.UserName, a.At });
+        builder.HasIndex(a => new { a.RetireeId, a.At });
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

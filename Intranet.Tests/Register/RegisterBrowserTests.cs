@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Intranet.Domain.Data;
+using Intranet.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Intranet.Tests.Register;
+
+/// <summary>The app with the district-sized demo register, started once for this class; the tests only read it.</summary>
+public sealed class DemoRegisterApp : IAsyncLifetime
+{
+    public KestrelAppFactory App { get; } = new(demoRetirees: 3600);
+
+    public BrowserFixture Browser { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        _ = App.ServerAddress;
+        await Browser.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : IClassFixture<DemoRegisterApp>
+{
+    [SkippableFact]
+    public async Task A_person_filters_by_unit_and_pages_forward()
+    {
+        var (unitName, unitCount) = await LargestUnitAsync();
+        var page = await fixture.Browser.NewPageAsync(fixture.App.ServerAddress);
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "退休教工名册" })).ToBeVisibleAsync();
+        await WaitForInteractiveAsync(page);
+        var total = await CountAsync(page);
+        Assert.InRange(total, 3000, 3600);
+
+        // Choose the unit in the dropdown, typing to narrow the list as a person would.
+        await page.Locator(".rz-form-field", new() { HasText = "单位" }).Locator(".rz-dropdown").First.ClickAsync();
+        var panel = page.Locator(".rz-dropdown-panel:visible");
+        await panel.Locator("input.rz-dropdown-filter").FillAsync(unitName);
+        await panel.Locator("li.rz-dropdown-item", new() { HasTextString = unitName }).First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#register-total")).ToHaveTextAsync($"共 {unitCount:N0} 人");
+        var firstPage = await NamesAsync(page);
+        Assert.Equal(20, firstPage.Count);
+        Assert.All(await page.Locator("tbody tr.rz-data-row td:nth-child(4)").AllInnerTextsAsync(), cell => Assert.Equal(unitName, cell.Trim()));
+
+        await page.Locator(".rz-pager-next").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("第 2 页");
+        var secondPage = await NamesAsync(page);
+        Assert.NotEmpty(secondPage);
+        Assert.Empty(firstPage.Intersect(secondPage));
+
+        await SaveScreenshotAsync(page, "register-filtered-page-2");
+    }
+
+    [SkippableFact]
+    public async Task The_chinese_text_renders_as_glyphs_not_boxes()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.ServerAddress);
+        await page.GotoAsync("/");
+        await WaitForInteractiveAsync(page);
+
+        // A font without Chinese glyphs draws every character as the same empty box, so two different
+        // characters drawn in the page's own font would come out pixel-identical.
+        var distinct = await page.EvaluateAsync<bool>("""
+            () => {
+              const font = getComputedStyle(document.querySelector('h1')).fontFamily;
+              const draw = ch => {
+                const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+                const g = c.getContext('2d'); g.font = '48px ' + font; g.fillText(ch, 4, 52);
+                return Array.from(g.getImageData(0, 0, 64, 64).data).join(',');
+              };
+              return draw('退') !== draw('休') && draw('教') !== draw('工');
+            }
+            """);
+        Assert.True(distinct, "Chinese characters render as identical boxes: is fonts-noto-cjk installed?");
+        await SaveScreenshotAsync(page, "register");
+    }
+
+    private async Task<(string Name, int Count)> LargestUnitAsync()
+    {
+        await using var db = fixture.App.Database.CreateContext();
+        var largest = await db.Retirees.Where(r => !r.IsDeceased)
+            .GroupBy(r => r.Unit!.Name)
+            .Select(g => new { Name = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count)
+            .FirstAsync();
+        Assert.True(largest.Count > 20, "the largest demo unit should fill more than one page");
+        return (largest.Name, largest.Count);
+    }
+
+    /// <summary>The page is prerendered; clicks only work once the circuit is up.</summary>
+    private static async Task WaitForInteractiveAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.rz-pager') !== null && document.body.dataset.interactive === 'true'");
+
+    private static async Task<int> CountAsync(IPage page)
+    {
+        var text = await page.Locator("#register-total").InnerTextAsync();
+        return int.Parse(DigitsOnly().Replace(text, string.Empty), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> NamesAsync(IPage page) =>
+        (await page.Locator("tbody tr.rz-data-row td:nth-child(1)").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    [GeneratedRegex("[^0-9]")]
+    private static partial Regex DigitsOnly();
+}

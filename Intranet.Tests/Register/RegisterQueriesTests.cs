@@ -1,0 +1,98 @@
+using Intranet.Domain.Register;
+using Intranet.Tests.Support;
+using Intranet.Web.Register;
+
+namespace Intranet.Tests.Register;
+
+public sealed class RegisterQueriesTests : IDisposable
+{
+    private readonly TestDatabase _database = new TestDatabase().Migrated();
+    private readonly RegisterQueries _queries;
+
+    public RegisterQueriesTests()
+    {
+        _queries = new RegisterQueries(_database.Factory(), TestAccounts.CurrentUserFor(Domain.Accounts.UserRole.DistrictStaff), FixedClock.On(RegisterBuilder.Today));
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Filters_by_unit_group_branch_and_care_category()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit("石室中学");
+        var kindergarten = make.Unit("第一幼儿园", UnitKind.Kindergarten);
+        var group = make.Group(school, "第1小组");
+        var branch = make.Branch("退休第一支部");
+        make.Retiree(school, "张桂芳", configure: r => { r.GroupId = group.Id; r.PartyBranchId = branch.Id; });
+        make.Retiree(school, "李秀英", configure: r => r.CareCategories = CareCategories.LivingAlone | CareCategories.EmptyNest);
+        make.Retiree(kindergarten, "王淑珍", configure: r => r.CareCategories = CareCategories.LivingAlone);
+        make.Retiree(kindergarten, "刘建国", age: 85, gender: Gender.Male);
+
+        Assert.Equal(["张桂芳", "李秀英"], await NamesAsync(new RetireeFilter { UnitId = school.Id }));
+        Assert.Equal(["张桂芳"], await NamesAsync(new RetireeFilter { GroupId = group.Id }));
+        Assert.Equal(["张桂芳"], await NamesAsync(new RetireeFilter { PartyBranchId = branch.Id }));
+        Assert.Equal(["李秀英", "王淑珍"], await NamesAsync(new RetireeFilter { Care = new CareFilter(CareCategories.LivingAlone, false) }));
+        Assert.Equal(["李秀英"], await NamesAsync(new RetireeFilter { Care = new CareFilter(CareCategories.EmptyNest, false) }));
+        Assert.Equal(["刘建国"], await NamesAsync(new RetireeFilter { Care = CareFilter.VeryOldPeople }));
+    }
+
+    [Fact]
+    public async Task Searches_by_name_or_id_number_and_hides_the_deceased_unless_asked()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        var alive = make.Retiree(school, "陈玉兰");
+        make.Retiree(school, "陈志强", gender: Gender.Male, configure: r => { r.IsDeceased = true; r.DeathDate = new DateOnly(2026, 3, 1); });
+        make.Retiree(school, "周明");
+
+        Assert.Equal(["陈玉兰"], await NamesAsync(new RetireeFilter { NameOrId = "陈" }));
+        Assert.Equal(["陈志强"], await NamesAsync(new RetireeFilter { NameOrId = "陈", Status = LifeStatus.Deceased }));
+        Assert.Equal(["陈志强", "陈玉兰"], await NamesAsync(new RetireeFilter { NameOrId = " 陈 ", Status = LifeStatus.All }));
+        Assert.Equal(["陈玉兰"], await NamesAsync(new RetireeFilter { NameOrId = alive.IdNumber }));
+    }
+
+    [Fact]
+    public async Task Pages_and_sorts_on_the_server()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        make.Retirees(school, 45);
+
+        var first = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 20, "Name"));
+        var third = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(40, 20, "Name"));
+        var oldestFirst = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 5, "Age", Descending: true));
+
+        Assert.Equal(45, first.TotalCount);
+        Assert.Equal(20, first.Items.Count);
+        Assert.Equal("退休教工001", first.Items[0].Name);
+        Assert.Equal(["退休教工041", "退休教工042", "退休教工043", "退休教工044", "退休教工045"], third.Items.Select(i => i.Name));
+        Assert.True(oldestFirst.Items.Zip(oldestFirst.Items.Skip(1)).All(p => p.First.Age >= p.Second.Age));
+        Assert.Equal(89, oldestFirst.Items[0].Age);
+    }
+
+    [Fact]
+    public async Task Ages_are_whole_years_on_today()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        make.Retiree(school, "赵丽华", configure: r => r.BirthDate = RegisterBuilder.Today.AddYears(-80));
+        make.Retiree(school, "孙丽华", configure: r => r.BirthDate = RegisterBuilder.Today.AddYears(-80).AddDays(1));
+
+        var page = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 10, "Name"));
+
+        Assert.Equal(79, page.Items.Single(i => i.Name == "孙丽华").Age);
+        Assert.Equal(80, page.Items.Single(i => i.Name == "赵丽华").Age);
+        Assert.Equal(["赵丽华"], await NamesAsync(new RetireeFilter { Care = CareFilter.VeryOldPeople }));
+    }
+
+    private async Task<List<string>> NamesAsync(RetireeFilter filter)
+    {
+        var page = await _queries.ListAsync(filter, new PageRequest(0, 100));
+        return page.Items.Select(i => i.Name).Order(StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace Intranet.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. Without a browser on the machine the browser tests are
+/// skipped with the reason, unless REQUIRE_BROWSER=1 (as in CI), where they fail instead.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public static bool Required => Environment.GetEnvironmentVariable("REQUIRE_BROWSER") == "1";
+
+    public static string? MissingReason =>
+        File.Exists(ExecutablePath) ? null : $"没有找到 Chromium（{ExecutablePath}）：apt-get install chromium 后再运行浏览器测试。";
+
+    private static string ExecutablePath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ChromiumPath;
+
+    public async Task InitializeAsync()
+    {
+        if (MissingReason is not null)
+        {
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A fresh page in Chinese at a desktop size; skips or fails the test when there is no browser.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        if (Browser is null)
+        {
+            if (Required)
+            {
+                throw new InvalidOperationException("REQUIRE_BROWSER=1 but " + MissingReason);
+            }
+
+            throw new SkipException(MissingReason!);
+        }
+
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+}

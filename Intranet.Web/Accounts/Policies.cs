@@ -1,0 +1,26 @@
+using Intranet.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Intranet.Web.Accounts;
+
+/// <summary>Page- and endpoint-level gates; the data queries apply the unit/group scope on top.</summary>
+public static class Policies
+{
+    public const string ReadRegister = nameof(ReadRegister);
+    public const string EditRecords = nameof(EditRecords);
+    public const string ManageAccounts = nameof(ManageAccounts);
+    public const string ReadAuditLog = nameof(ReadAuditLog);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        Require(options, ReadRegister, Permissions.CanReadRegister);
+        Require(options, EditRecords, Permissions.CanEditRecords);
+        Require(options, ManageAccounts, Permissions.CanManageAccounts);
+        Require(options, ReadAuditLog, Permissions.CanReadAuditLog);
+    }
+
+    private static void Require(AuthorizationOptions options, string name, Func<UserRole, bool> allowed) =>
+        options.AddPolicy(name, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.Role() is { } role && allowed(role)));
+}

@@ -1,0 +1,40 @@
+using Intranet.Domain.Common;
+using Intranet.Domain.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Web.Platform;
+
+public static class DatabaseExtensions
+{
+    public static WebApplicationBuilder AddIntranetDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = BuildConnectionString(options, builder.Environment.ContentRootPath);
+
+        builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AuditableEntityInterceptor>();
+
+        // Scoped, not singleton: the interceptor needs the scope's (the circuit's) current user.
+        builder.Services.AddDbContextFactory<IntranetDbContext>(
+            (services, db) => db.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>()),
+            ServiceLifetime.Scoped);
+
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    internal static string BuildConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        var path = System.IO.Path.GetFullPath(options.Path, contentRoot);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+}

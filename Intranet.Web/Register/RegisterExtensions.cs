@@ -1,0 +1,10 @@
+namespace Intranet.Web.Register;
+
+public static class RegisterExtensions
+{
+    public static WebApplicationBuilder AddRegister(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<RegisterQueries>();
+        return builder;
+    }
+}
