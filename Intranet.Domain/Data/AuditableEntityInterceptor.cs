@@ -47,7 +47,7 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
             }
         }
 
-        if (context is IntranetDbContext intranet)
+        if (context is IntranetDbContext { AuditTrailEnabled: true } intranet)
         {
             intranet.PendingAudit.AddRange(Audit.AuditTrail.Capture(context.ChangeTracker, user, now));
         }
