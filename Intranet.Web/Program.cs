@@ -15,6 +15,8 @@ builder.AddIntranetJobs();
 var app = builder.Build();
 
 app.UseIntranet();
+app.MapAccountEndpoints();
+app.MapRegisterExport();
 
 app.Run();
 

@@ -14,9 +14,12 @@ public sealed class DemoRegisterApp : IAsyncLifetime
 
     public BrowserFixture Browser { get; } = new();
 
+    public TestAccount Staff { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
         _ = App.ServerAddress;
+        Staff = await App.CreateAccountAsync(Domain.Accounts.UserRole.DistrictStaff);
         await Browser.InitializeAsync();
     }
 
@@ -33,11 +36,11 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
     public async Task A_person_filters_by_unit_and_pages_forward()
     {
         var (unitName, unitCount) = await LargestUnitAsync();
-        var page = await fixture.Browser.NewPageAsync(fixture.App.ServerAddress);
+        var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);
 
-        await page.GotoAsync("/");
+        await page.GotoAsync("/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "退休教工名册" })).ToBeVisibleAsync();
-        await WaitForInteractiveAsync(page);
+        await BrowserFixture.WaitForInteractiveAsync(page);
         var total = await CountAsync(page);
         Assert.InRange(total, 3000, 3600);
 
@@ -58,15 +61,15 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
         Assert.NotEmpty(secondPage);
         Assert.Empty(firstPage.Intersect(secondPage));
 
-        await SaveScreenshotAsync(page, "register-filtered-page-2");
+        await BrowserFixture.SaveScreenshotAsync(page, "register-filtered-page-2");
     }
 
     [SkippableFact]
     public async Task The_chinese_text_renders_as_glyphs_not_boxes()
     {
-        var page = await fixture.Browser.NewPageAsync(fixture.App.ServerAddress);
-        await page.GotoAsync("/");
-        await WaitForInteractiveAsync(page);
+        var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);
+        await page.GotoAsync("/register");
+        await BrowserFixture.WaitForInteractiveAsync(page);
 
         // A font without Chinese glyphs draws every character as the same empty box, so two different
         // characters drawn in the page's own font would come out pixel-identical.
@@ -82,7 +85,7 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
             }
             """);
         Assert.True(distinct, "Chinese characters render as identical boxes: is fonts-noto-cjk installed?");
-        await SaveScreenshotAsync(page, "register");
+        await BrowserFixture.SaveScreenshotAsync(page, "register");
     }
 
     private async Task<(string Name, int Count)> LargestUnitAsync()
@@ -97,9 +100,6 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
         return (largest.Name, largest.Count);
     }
 
-    /// <summary>The page is prerendered; clicks only work once the circuit is up.</summary>
-    private static async Task WaitForInteractiveAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.rz-pager') !== null && document.body.dataset.interactive === 'true'");
 
     private static async Task<int> CountAsync(IPage page)
     {
@@ -109,13 +109,6 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
 
     private static async Task<List<string>> NamesAsync(IPage page) =>
         (await page.Locator("tbody tr.rz-data-row td:nth-child(1)").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 
     [GeneratedRegex("[^0-9]")]
     private static partial Regex DigitsOnly();

@@ -11,7 +11,9 @@ public sealed class RegisterQueriesTests : IDisposable
 
     public RegisterQueriesTests()
     {
-        _queries = new RegisterQueries(_database.Factory(), TestAccounts.CurrentUserFor(Domain.Accounts.UserRole.DistrictStaff), FixedClock.On(RegisterBuilder.Today));
+        var user = TestAccounts.CurrentUserFor(Domain.Accounts.UserRole.DistrictStaff);
+        var clock = FixedClock.On(RegisterBuilder.Today);
+        _queries = new RegisterQueries(_database.Factory(), user, new Web.Audit.AuditLog(_database.Factory(), user, clock), clock);
     }
 
     public void Dispose() => _database.Dispose();

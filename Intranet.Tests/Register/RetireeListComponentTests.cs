@@ -69,10 +69,5 @@ public sealed class RetireeListComponentTests : IDisposable
 
     private Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync() =>
         ComponentRenderer.RenderAsync<RetireeList>(services =>
-        {
-            services.AddSingleton<TimeProvider>(FixedClock.On(RegisterBuilder.Today));
-            services.AddSingleton<IDbContextFactory<IntranetDbContext>>(_database.Factory());
-            services.AddSingleton(TestAccounts.CurrentUserFor(Domain.Accounts.UserRole.DistrictStaff));
-            services.AddScoped<RegisterQueries>();
-        });
+            services.AddAppServices(_database, TestAccounts.CurrentUserFor(Domain.Accounts.UserRole.DistrictStaff)));
 }

@@ -73,4 +73,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>A fresh page signed in through the sign-in form, as a person does.</summary>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, TestAccount account)
+    {
+        var page = await NewPageAsync(baseAddress);
+        await SignInAsync(page, account.UserName, account.Password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>The page is prerendered; clicks only work once the circuit is up.</summary>
+    public static async Task WaitForInteractiveAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor && document.body.dataset.interactive === 'true'");
+
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
 }

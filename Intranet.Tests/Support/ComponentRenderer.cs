@@ -38,6 +38,18 @@ public static class ComponentRenderer
         return new HtmlParser().ParseDocument($"<html><body>{html}</body></html>");
     }
 
+    /// <summary>The app's own services for a page, over the test's database, acting as <paramref name="user"/>.</summary>
+    public static IServiceCollection AddAppServices(this IServiceCollection services, TestDatabase database, Web.Accounts.CurrentUser user)
+    {
+        services.AddSingleton<TimeProvider>(FixedClock.On(RegisterBuilder.Today));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<Domain.Data.IntranetDbContext>>(database.Factory(user));
+        services.AddSingleton(user);
+        services.AddScoped<Web.Audit.AuditLog>();
+        services.AddScoped<Web.Register.RegisterQueries>();
+        services.AddScoped<Web.Register.RegisterCommands>();
+        return services;
+    }
+
     private sealed class StaticNavigationManager : NavigationManager
     {
         public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/");

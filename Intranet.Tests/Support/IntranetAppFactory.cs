@@ -55,11 +55,24 @@ public class IntranetAppFactory : WebApplicationFactory<Program>
 /// <summary>
 /// The real app on Kestrel at a loopback port, for a real browser. The test server that
 /// <see cref="WebApplicationFactory{TEntryPoint}"/> insists on is built beside it and left idle.
+/// Both hosts start over the same file, so the demo register is seeded here, once, before either starts.
 /// </summary>
-public sealed class KestrelAppFactory(int demoRetirees = 0, IDictionary<string, string?>? settings = null)
-    : IntranetAppFactory(demoRetirees, settings)
+public sealed class KestrelAppFactory : IntranetAppFactory
 {
     private IHost? _kestrelHost;
+
+    public KestrelAppFactory(int demoRetirees = 0, IDictionary<string, string?>? settings = null)
+        : base(0, settings)
+    {
+        using var db = Database.Migrated().CreateContext();
+        if (demoRetirees > 0)
+        {
+            db.AuditTrailEnabled = false;
+            Domain.Register.Demo.DemoRegisterGenerator
+                .SeedAsync(db, new Domain.Register.Demo.DemoRegisterOptions(demoRetirees), RegisterBuilder.Today)
+                .GetAwaiter().GetResult();
+        }
+    }
 
     public Uri ServerAddress
     {

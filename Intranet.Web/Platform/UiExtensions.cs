@@ -46,7 +46,7 @@ public static class UiExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
-        app.MapAccountEndpoints();
+
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -5,6 +5,7 @@ public static class RegisterExtensions
     public static WebApplicationBuilder AddRegister(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RegisterQueries>();
+        builder.Services.AddScoped<RegisterCommands>();
         return builder;
     }
 }

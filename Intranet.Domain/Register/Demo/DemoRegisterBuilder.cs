@@ -162,35 +162,74 @@ internal sealed class DemoRegisterBuilder
         };
         var age = retiree.AgeOn(_today);
 
-        var widowedShare = (age < 65 ? 0.04 : age < 75 ? 0.09 : age < 85 ? 0.22 : 0.45) * (gender == Gender.Female ? 1.3 : 0.6);
-        var roll = r.Double();
-        var marital = roll < 0.006 ? MaritalStatus.NeverMarried
-            : roll < 0.036 ? MaritalStatus.Divorced
-            : roll < 0.036 + widowedShare ? MaritalStatus.Widowed
-            : MaritalStatus.Married;
+        var (marital, hasChildren, lostOnlyChild) = DrawFamily(age, gender);
         var married = marital == MaritalStatus.Married;
-        var hasChildren = marital != MaritalStatus.NeverMarried && r.Double() >= 0.03;
-        var lostOnlyChild = hasChildren && r.Double() < 0.005;
-        hasChildren &= !lostOnlyChild;
-
         string? spouseSurname = null;
-        string? spouseName = null;
-        DateOnly? marriageDate = null;
         if (married)
         {
             var spouseGender = gender == Gender.Male ? Gender.Female : Gender.Male;
             spouseSurname = ChineseNames.Surname(r);
             do
             {
-                spouseName = ChineseNames.Older(r, spouseGender, spouseSurname);
+                retiree.SpouseName = ChineseNames.Older(r, spouseGender, spouseSurname);
             }
-            while (spouseName == retiree.Name);
-            marriageDate = DrawMarriageDate(birth, gender);
+            while (retiree.SpouseName == retiree.Name);
+            retiree.MarriageDate = DrawMarriageDate(birth, gender);
         }
 
         var health = (age < 70 ? HealthUnder70 : age < 80 ? HealthIn70s : age < 90 ? HealthIn80s : HealthOver90).Pick(r);
         var living = DrawLiving(age, married, hasChildren, health);
+        var care = DrawCare(age, health, living, married, hasChildren, lostOnlyChild);
+        var subdistrict = DemoPlaces.Subdistricts.Pick(r);
 
+        retiree.BirthdayIsLunar = r.Double() < (age >= 80 ? 0.06 : 0.025);
+        retiree.Phone = DrawPhone(age);
+        retiree.Address = DemoPlaces.Address(r, subdistrict);
+        retiree.Subdistrict = subdistrict.Name;
+        retiree.Community = r.ArrayElement(subdistrict.Communities);
+        retiree.IsAssociationMember = r.Double() < 0.85;
+        retiree.HealthStatus = health;
+        retiree.LivingSituation = living;
+        retiree.HealthNotes = DrawHealthNotes(health, care);
+        retiree.CareCategories = care;
+        retiree.DeathDate = DrawDeathDate(age, retirement);
+        retiree.IsDeceased = retiree.DeathDate is not null;
+        SetEmergencyContact(retiree, surname, spouseSurname, hasChildren);
+        retiree.Notes = DrawNotes(marital, care);
+        Stamp(retiree);
+
+        var partyWeight = post.Kind switch
+        {
+            PostKind.Leader => 8,
+            PostKind.Cadre => 2.5,
+            PostKind.Researcher => 2,
+            PostKind.Teacher => post.Name is "教研组长" or "年级组长" ? 1.5 : 1,
+            PostKind.Accountant => 0.8,
+            PostKind.Medical => 0.7,
+            PostKind.Librarian => 0.6,
+            _ => 0.35,
+        } * (gender == Gender.Male ? 1.7 : 1) * (age >= 75 ? 1.15 : 1);
+
+        return new RetireeDraft(retiree, post, r.Double() < GroupedShare, r.Double(), partyWeight);
+    }
+
+    private (MaritalStatus Marital, bool HasChildren, bool LostOnlyChild) DrawFamily(int age, Gender gender)
+    {
+        // Women outlive their husbands, and widowhood climbs steeply with age.
+        var widowedShare = (age < 65 ? 0.04 : age < 75 ? 0.09 : age < 85 ? 0.22 : 0.45) * (gender == Gender.Female ? 1.3 : 0.6);
+        var roll = _random.Double();
+        var marital = roll < 0.006 ? MaritalStatus.NeverMarried
+            : roll < 0.036 ? MaritalStatus.Divorced
+            : roll < 0.036 + widowedShare ? MaritalStatus.Widowed
+            : MaritalStatus.Married;
+        var hasChildren = marital != MaritalStatus.NeverMarried && _random.Double() >= 0.03;
+        var lostOnlyChild = hasChildren && _random.Double() < 0.005;
+        return (marital, hasChildren && !lostOnlyChild, lostOnlyChild);
+    }
+
+    private CareCategories DrawCare(int age, HealthStatus health, LivingSituation living, bool married, bool hasChildren, bool lostOnlyChild)
+    {
+        var r = _random;
         var care = CareCategories.None;
         if (living == LivingSituation.Alone)
         {
@@ -207,6 +246,7 @@ internal sealed class DemoRegisterBuilder
             care |= CareCategories.LostOnlyChild;
         }
 
+        // Empty nest: children live elsewhere, whether the retiree lives with a spouse or alone.
         if (hasChildren && (living == LivingSituation.WithSpouse ? r.Double() < 0.27 : living == LivingSituation.Alone && r.Double() < 0.3))
         {
             care |= CareCategories.EmptyNest;
@@ -230,75 +270,68 @@ internal sealed class DemoRegisterBuilder
             HealthStatus.Fair => 0.01,
             _ => 0,
         };
-        var seriouslyIll = r.Double() < illShare;
-        if (seriouslyIll)
+        if (r.Double() < illShare)
         {
             care |= CareCategories.SeriouslyIll;
         }
 
-        // Hardship follows illness and being alone; the extreme level (特困) replaces the ordinary one.
-        var solitary = (care & (CareCategories.Solitary | CareCategories.LostOnlyChild)) != 0;
-        var extremeShare = 0.0055 + (seriouslyIll ? 0.03 : 0) + (solitary ? 0.1 : 0);
-        var hardshipShare = 0.022 + (seriouslyIll ? 0.1 : 0) + (solitary ? 0.15 : 0) + ((care & CareCategories.Disabled) != 0 ? 0.05 : 0);
-        var hardshipRoll = r.Double();
-        if (hardshipRoll < extremeShare)
+        // Hardship follows illness and having no family; the extreme level (特困) replaces the ordinary one.
+        var ill = (care & CareCategories.SeriouslyIll) != 0;
+        var alone = (care & (CareCategories.Solitary | CareCategories.LostOnlyChild)) != 0;
+        var disabled = (care & CareCategories.Disabled) != 0;
+        var extremeShare = 0.0055 + (ill ? 0.03 : 0) + (alone ? 0.1 : 0);
+        var hardshipShare = 0.022 + (ill ? 0.1 : 0) + (alone ? 0.15 : 0) + (disabled ? 0.05 : 0);
+        var roll = r.Double();
+        if (roll < extremeShare)
         {
             care |= CareCategories.ExtremeHardship;
         }
-        else if (hardshipRoll < extremeShare + hardshipShare)
+        else if (roll < extremeShare + hardshipShare)
         {
             care |= CareCategories.Hardship;
         }
 
-        string? healthNotes = seriouslyIll ? r.ArrayElement(DemoCareers.SeriousNotes)
-            : health == HealthStatus.Bedridden ? r.ArrayElement(DemoCareers.BedriddenNotes)
-            : health == HealthStatus.Poor || (health == HealthStatus.Fair && r.Double() < 0.35) || r.Double() < 0.05 ? r.ArrayElement(DemoCareers.ChronicNotes)
-            : null;
+        return care;
+    }
 
-        var deathShare = age < 70 ? 0.006 : age < 80 ? 0.02 : age < 90 ? 0.06 : 0.14;
-        DateOnly? deathDate = null;
-        if (r.Double() < deathShare)
+    private string? DrawHealthNotes(HealthStatus health, CareCategories care)
+    {
+        if ((care & CareCategories.SeriouslyIll) != 0)
         {
-            var earliest = Max(_today.AddYears(-3).AddDays(1), retirement.AddDays(1));
-            deathDate = DateOnly.FromDayNumber(r.Number(Math.Min(earliest.DayNumber, _today.DayNumber), _today.DayNumber));
+            return _random.ArrayElement(DemoCareers.SeriousNotes);
         }
 
-        var subdistrict = DemoPlaces.Subdistricts.Pick(r);
-        var landlineShare = age >= 80 ? 0.35 : age >= 70 ? 0.12 : 0.03;
-        var phoneRoll = r.Double();
-        var phone = phoneRoll < 0.01 ? null : phoneRoll < 0.01 + landlineShare ? DemoPlaces.Landline(r) : DemoPlaces.Mobile(r);
-
-        retiree.BirthdayIsLunar = r.Double() < (age >= 80 ? 0.06 : 0.025);
-        retiree.Phone = phone;
-        retiree.Address = DemoPlaces.Address(r, subdistrict);
-        retiree.Subdistrict = subdistrict.Name;
-        retiree.Community = r.ArrayElement(subdistrict.Communities);
-        retiree.IsAssociationMember = r.Double() < 0.85;
-        retiree.SpouseName = spouseName;
-        retiree.MarriageDate = marriageDate;
-        retiree.HealthStatus = health;
-        retiree.LivingSituation = living;
-        retiree.HealthNotes = healthNotes;
-        retiree.CareCategories = care;
-        retiree.IsDeceased = deathDate is not null;
-        retiree.DeathDate = deathDate;
-        SetEmergencyContact(retiree, surname, spouseSurname, hasChildren);
-        retiree.Notes = DrawNotes(marital, care);
-        Stamp(retiree);
-
-        var partyWeight = post.Kind switch
+        var chronicShare = health switch
         {
-            PostKind.Leader => 8,
-            PostKind.Cadre => 2.5,
-            PostKind.Researcher => 2,
-            PostKind.Teacher => post.Name is "教研组长" or "年级组长" ? 1.5 : 1,
-            PostKind.Accountant => 0.8,
-            PostKind.Medical => 0.7,
-            PostKind.Librarian => 0.6,
-            _ => 0.35,
-        } * (gender == Gender.Male ? 1.7 : 1) * (age >= 75 ? 1.15 : 1);
+            HealthStatus.Bedridden => -1,
+            HealthStatus.Poor => 1,
+            HealthStatus.Fair => 0.35,
+            _ => 0.05,
+        };
+        return chronicShare < 0 ? _random.ArrayElement(DemoCareers.BedriddenNotes)
+            : _random.Double() < chronicShare ? _random.ArrayElement(DemoCareers.ChronicNotes)
+            : null;
+    }
 
-        return new RetireeDraft(retiree, post, r.Double() < GroupedShare, r.Double(), partyWeight);
+    private DateOnly? DrawDeathDate(int age, DateOnly retirement)
+    {
+        var deathShare = age < 70 ? 0.006 : age < 80 ? 0.02 : age < 90 ? 0.06 : 0.14;
+        if (_random.Double() >= deathShare)
+        {
+            return null;
+        }
+
+        // Within the last three years, and never before the retirement that put them on the register.
+        var earliest = Math.Max(_today.AddYears(-3).AddDays(1).DayNumber, retirement.DayNumber);
+        return DateOnly.FromDayNumber(_random.Number(earliest, _today.DayNumber));
+    }
+
+    private string? DrawPhone(int age)
+    {
+        // Many of the oldest are reached only on the fixed line at home.
+        var landlineShare = age >= 80 ? 0.35 : age >= 70 ? 0.12 : 0.03;
+        var roll = _random.Double();
+        return roll < 0.01 ? null : roll < 0.01 + landlineShare ? DemoPlaces.Landline(_random) : DemoPlaces.Mobile(_random);
     }
 
     private (DateOnly Birth, DateOnly Retirement) DrawLifeDates(Gender gender, int retirementAge)
@@ -720,8 +753,6 @@ internal sealed class DemoRegisterBuilder
         UnitProfile.Adult => 0.6,
         _ => 0.3,
     };
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static int Round(double value) => (int)Math.Round(value, MidpointRounding.AwayFromZero);
 

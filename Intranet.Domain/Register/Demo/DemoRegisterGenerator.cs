@@ -14,7 +14,7 @@ public static class DemoRegisterGenerator
     public const int MaxRetireeCount = 1_000_000;
 
     // Large enough that a batch is one quick round of statements, small enough that the change tracker stays lean.
-    private const int BatchSize = 10000;
+    private const int BatchSize = 2000;
 
     /// <summary>Builds the register in memory. Same options and same <paramref name="today"/> give identical output.</summary>
     public static DemoRegister Generate(DemoRegisterOptions options, DateOnly today)
@@ -27,7 +27,8 @@ public static class DemoRegisterGenerator
 
     /// <summary>
     /// Generates a register and inserts it, in one transaction, into a database whose register is empty.
-    /// Group leaders are filled in once the retirees have their ids.
+    /// Group leaders are filled in once the retirees have their ids. The context's change tracker is cleared
+    /// between batches and left empty.
     /// </summary>
     public static Task SeedAsync(IntranetDbContext db, DemoRegisterOptions options, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -42,7 +43,6 @@ public static class DemoRegisterGenerator
 
     private static async Task SeedOnceAsync(IntranetDbContext db, DemoRegisterOptions options, DateOnly today, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         if (await db.Units.AnyAsync(cancellationToken) || await db.PartyBranches.AnyAsync(cancellationToken)
             || await db.Retirees.AnyAsync(cancellationToken))
         {
@@ -84,7 +84,7 @@ public static class DemoRegisterGenerator
                 retiree.PartyBranch = null;
             }
 
-            var sw0 = System.Diagnostics.Stopwatch.StartNew(); await InsertInBatchesAsync(db, register.Retirees, cancellationToken); System.Console.WriteLine("retirees " + sw0.ElapsedMilliseconds); sw0.Restart();
+            await InsertInBatchesAsync(db, register.Retirees, cancellationToken);
 
             // Set in place rather than through tracked updates: the seed is one creation, not an edit, so the
             // groups keep their first version and no "updated by" stamp.
@@ -97,7 +97,7 @@ public static class DemoRegisterGenerator
                     .ExecuteUpdateAsync(s => s.SetProperty(g => g.LeaderId, leaderId), cancellationToken);
             }
 
-            System.Console.WriteLine("leaders " + sw0.ElapsedMilliseconds); sw0.Restart(); await transaction.CommitAsync(cancellationToken); System.Console.WriteLine("commit " + sw0.ElapsedMilliseconds);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Intranet.Domain.Accounts;
+using Intranet.Domain.Audit;
+using Intranet.Domain.Data;
+using Intranet.Domain.Register;
+using Intranet.Web.Accounts;
+using Intranet.Web.Audit;
+using Intranet.Web.Platform.Spreadsheets;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Web.Register;
+
+/// <summary>
+/// The register as an Excel file: the same filter and the same scope as the list, masked personal data
+/// unless the role may see it in full and asked to, and an audit line with who, what filter and how many rows.
+/// </summary>
+public static class RegisterExport
+{
+    public const string Path = "/register/export";
+
+    private static readonly string[] Headers =
+    [
+        "姓名", "性别", "出生日期", "年龄", "身份证号", "联系电话", "单位", "退休小组", "退休支部", "退教协会员",
+        "街道", "社区", "住址", "退休日期", "原职务", "职称", "配偶", "结婚日期", "紧急联系人", "紧急联系电话",
+        "健康状况", "居住情况", "关爱类别", "状态", "去世日期",
+    ];
+
+    public static string Url(RetireeFilter filter, bool full)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(filter.NameOrId) ? null : filter.NameOrId.Trim(),
+            ["unit"] = filter.UnitId?.ToString(CultureInfo.InvariantCulture),
+            ["group"] = filter.GroupId?.ToString(CultureInfo.InvariantCulture),
+            ["branch"] = filter.PartyBranchId?.ToString(CultureInfo.InvariantCulture),
+            ["care"] = filter.Care switch
+            {
+                null => null,
+                { VeryOld: true } => "veryold",
+                { } care => ((int)care.Category).ToString(CultureInfo.InvariantCulture),
+            },
+            ["status"] = filter.Status.ToString(),
+            ["full"] = full ? "1" : null,
+        };
+        return QueryHelpers.AddQueryString(Path, query.Where(p => p.Value is not null)!);
+    }
+
+    public static IEndpointRouteBuilder MapRegisterExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(Policies.ReadRegister);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ExportAsync(
+        HttpContext context,
+        IDbContextFactory<IntranetDbContext> dbFactory,
+        CurrentUser user,
+        AuditLog audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var filter = ParseFilter(context.Request.Query);
+        var full = context.Request.Query["full"] == "1";
+        if (full && !user.Can(Permissions.CanRevealPersonalData))
+        {
+            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(Retiree), Details = "无权限的账户请求导出完整身份证号和电话" }, cancellationToken);
+            return Results.Forbid();
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await RegisterQueries.Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, today)
+            .OrderBy(r => r.Unit!.SortOrder).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Name, r.Gender, r.BirthDate, r.IdNumber, r.Phone,
+                Unit = r.Unit!.Name, Group = r.Group == null ? null : r.Group.Name, Branch = r.PartyBranch == null ? null : r.PartyBranch.Name,
+                r.IsAssociationMember, r.Subdistrict, r.Community, r.Address, r.RetirementDate, r.FormerPost, r.Title,
+                r.SpouseName, r.MarriageDate, r.EmergencyContactName, r.EmergencyContactPhone,
+                r.HealthStatus, r.LivingSituation, r.CareCategories, r.IsDeceased, r.DeathDate,
+            })
+            .ToListAsync(cancellationToken);
+
+        var description = await DescribeAsync(db, filter, cancellationToken);
+        await audit.WriteAsync(new AuditEvent(AuditAction.Export)
+        {
+            EntityType = nameof(Retiree),
+            Details = $"导出退休教工名册 {rows.Count} 条；条件：{description}；{(full ? "含完整身份证号和电话" : "身份证号和电话已遮蔽")}",
+        }, cancellationToken);
+
+        using var buffer = new MemoryStream();
+        XlsxWriter.Write(buffer, "退休教工名册", Headers, rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Name, r.Gender.Label(), Date(r.BirthDate), r.IsDeceased ? null : Retiree.AgeOn(r.BirthDate, today),
+            full ? r.IdNumber : ResidentIdNumber.Mask(r.IdNumber),
+            full ? r.Phone : PhoneNumber.Mask(r.Phone),
+            r.Unit, r.Group, r.Branch, r.IsAssociationMember ? "是" : "否",
+            r.Subdistrict, r.Community, r.Address, Date(r.RetirementDate), r.FormerPost, r.Title,
+            r.SpouseName, Date(r.MarriageDate), r.EmergencyContactName,
+            full ? r.EmergencyContactPhone : PhoneNumber.Mask(r.EmergencyContactPhone),
+            r.HealthStatus.Label(), r.LivingSituation.Label(),
+            string.Join("、", (r.IsDeceased || Retiree.AgeOn(r.BirthDate, today) < Retiree.VeryOldAge ? [] : new[] { RegisterLabels.VeryOldLabel }).Concat(r.CareCategories.Labels())),
+            r.IsDeceased ? "已故" : "健在", Date(r.DeathDate),
+        ]));
+
+        var fileName = $"退休教工名册-{today:yyyyMMdd}.xlsx";
+        return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+
+    internal static RetireeFilter ParseFilter(IQueryCollection query)
+    {
+        static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
+        var care = query["care"].ToString();
+        return new RetireeFilter
+        {
+            NameOrId = query["q"],
+            UnitId = Int(query["unit"]),
+            GroupId = Int(query["group"]),
+            PartyBranchId = Int(query["branch"]),
+            Care = care == "veryold" ? CareFilter.VeryOldPeople
+                : Int(care) is { } flag && Enum.IsDefined((CareCategories)flag) ? new CareFilter((CareCategories)flag, false) : null,
+            Status = Enum.TryParse<LifeStatus>(query["status"], out var status) ? status : LifeStatus.Alive,
+        };
+    }
+
+    private static async Task<string> DescribeAsync(IntranetDbContext db, RetireeFilter filter, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(filter.NameOrId))
+        {
+            parts.Add($"姓名或身份证号“{filter.NameOrId.Trim()}”");
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            parts.Add("单位 " + (await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? unitId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (filter.GroupId is { } groupId)
+        {
+            parts.Add("小组 " + (await db.RetireeGroups.Where(g => g.Id == groupId).Select(g => g.Name).FirstOrDefaultAsync(cancellationToken) ?? groupId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (filter.PartyBranchId is { } branchId)
+        {
+            parts.Add("支部 " + (await db.PartyBranches.Where(b => b.Id == branchId).Select(b => b.Name).FirstOrDefaultAsync(cancellationToken) ?? branchId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (filter.Care is { } care)
+        {
+            parts.Add("关爱类别 " + care.Label);
+        }
+
+        parts.Add(filter.Status switch { LifeStatus.Alive => "健在", LifeStatus.Deceased => "已故", _ => "全部人员" });
+        return string.Join("，", parts);
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
