@@ -1,22 +1,6 @@
-using Intranet.Jobs;
-using Intranet.Web.Accounts;
 using Intranet.Web.Platform;
-using Intranet.Web.Register;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddIntranetSettings();
-builder.AddIntranetDatabase();
-builder.AddIntranetUi();
-builder.AddAccounts();
-builder.AddRegister();
-builder.AddIntranetJobs();
-
-var app = builder.Build();
-
-app.UseIntranet();
-app.MapAccountEndpoints();
-app.MapRegisterExport();
+var app = IntranetApp.Build(new WebApplicationOptions { Args = args });
 
 app.Run();
 

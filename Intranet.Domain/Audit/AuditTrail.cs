@@ -13,7 +13,7 @@ namespace Intranet.Domain.Audit;
 /// field's old and new value. Keys of new records are only known after the insert, so lines are captured
 /// before the save and completed after it (<see cref="Data.IntranetDbContext"/> does both in one transaction).
 /// </summary>
-internal static class AuditTrail
+public static class AuditTrail
 {
     public const string Redacted = "******";
 
@@ -25,7 +25,7 @@ internal static class AuditTrail
         nameof(AuditableEntity.UpdatedAt), nameof(AuditableEntity.UpdatedBy), nameof(AuditableEntity.Version),
     ];
 
-    public static List<PendingAuditEntry> Capture(ChangeTracker tracker, string? userName, DateTime at)
+    internal static List<PendingAuditEntry> Capture(ChangeTracker tracker, string? userName, DateTime at)
     {
         var pending = new List<PendingAuditEntry>();
         foreach (var entry in tracker.Entries<AuditableEntity>())
@@ -54,7 +54,7 @@ internal static class AuditTrail
         return pending;
     }
 
-    public static string Serialize(IReadOnlyList<FieldChange> changes) => JsonSerializer.Serialize(changes, Json);
+    internal static string Serialize(IReadOnlyList<FieldChange> changes) => JsonSerializer.Serialize(changes, Json);
 
     public static IReadOnlyList<FieldChange> Deserialize(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<FieldChange>>(json, Json) ?? [];

@@ -10,7 +10,7 @@ namespace Intranet.Tests.Register;
 /// <summary>The app with the district-sized demo register, started once for this class; the tests only read it.</summary>
 public sealed class DemoRegisterApp : IAsyncLifetime
 {
-    public KestrelAppFactory App { get; } = new(demoRetirees: 3600);
+    public KestrelApp App { get; private set; } = default!;
 
     public BrowserFixture Browser { get; } = new();
 
@@ -18,7 +18,7 @@ public sealed class DemoRegisterApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ = App.ServerAddress;
+        App = await KestrelApp.StartAsync(demoRetirees: 3600);
         Staff = await App.CreateAccountAsync(Domain.Accounts.UserRole.DistrictStaff);
         await Browser.InitializeAsync();
     }

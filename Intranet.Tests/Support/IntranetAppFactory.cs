@@ -1,7 +1,12 @@
+using Intranet.Web.Platform;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -10,27 +15,39 @@ namespace Intranet.Tests.Support;
 /// <summary>
 /// The real app over its own SQLite file. Demo data is off unless asked for; tests make their own data.
 /// </summary>
-public class IntranetAppFactory : WebApplicationFactory<Program>
+public class IntranetAppFactory : WebApplicationFactory<Program>, ITestApp
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public IntranetAppFactory(int demoRetirees = 0, IDictionary<string, string?>? settings = null)
+    public IntranetAppFactory(int demoRetirees = 0, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = new TestDatabase();
-        _settings = new Dictionary<string, string?>
+        _settings = Settings(Database, demoRetirees, settings);
+    }
+
+    internal static Dictionary<string, string?> Settings(TestDatabase database, int demoRetirees, IDictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?>
         {
-            ["Database:Path"] = Database.FilePath,
+            ["Database:Path"] = database.FilePath,
             ["DemoData:Enabled"] = demoRetirees > 0 ? "true" : "false",
             ["DemoData:RetireeCount"] = demoRetirees.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:Enabled"] = "false",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
-            _settings[key] = value;
+            settings[key] = value;
         }
+
+        return settings;
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Everything the app logged, to check that nothing personal ends up in logs.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,6 +56,12 @@ public class IntranetAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 
@@ -53,59 +76,77 @@ public class IntranetAppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>
-/// The real app on Kestrel at a loopback port, for a real browser. The test server that
-/// <see cref="WebApplicationFactory{TEntryPoint}"/> insists on is built beside it and left idle.
-/// Both hosts start over the same file, so the demo register is seeded here, once, before either starts.
+/// The real app on Kestrel at a loopback port, for a real browser: built by the same
+/// <see cref="IntranetApp.Build"/> as <c>Program</c>, over its own SQLite file.
 /// </summary>
-public sealed class KestrelAppFactory : IntranetAppFactory
+public sealed class KestrelApp : ITestApp, IAsyncDisposable
 {
-    private IHost? _kestrelHost;
+    private readonly WebApplication _app;
 
-    public KestrelAppFactory(int demoRetirees = 0, IDictionary<string, string?>? settings = null)
-        : base(0, settings)
+    private KestrelApp(WebApplication app, TestDatabase database, Uri address, CapturedLogs logs)
     {
-        using var db = Database.Migrated().CreateContext();
-        if (demoRetirees > 0)
+        _app = app;
+        Database = database;
+        ServerAddress = address;
+        Logs = logs;
+    }
+
+    public TestDatabase Database { get; }
+
+    public Uri ServerAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public CapturedLogs Logs { get; }
+
+    /// <summary>Starts the app; the demo register, if asked for, is seeded by the app itself as in production.</summary>
+    public static async Task<KestrelApp> StartAsync(int demoRetirees = 0, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var database = new TestDatabase();
+        var logs = new CapturedLogs();
+        var options = new WebApplicationOptions
         {
-            db.AuditTrailEnabled = false;
-            Domain.Register.Demo.DemoRegisterGenerator
-                .SeedAsync(db, new Domain.Register.Demo.DemoRegisterOptions(demoRetirees), RegisterBuilder.Today)
-                .GetAwaiter().GetResult();
-        }
-    }
-
-    public Uri ServerAddress
-    {
-        get
+            ApplicationName = typeof(IntranetApp).Assembly.GetName().Name,
+            EnvironmentName = "Development",
+            ContentRootPath = WebProjectFolder(),
+        };
+        var app = IntranetApp.Build(options, builder =>
         {
-            using var _ = CreateDefaultClient(); // Builds both hosts on first use.
-            return ClientOptions.BaseAddress;
-        }
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(IntranetAppFactory.Settings(database, demoRetirees, settings)));
+            builder.Logging.AddProvider(logs);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new KestrelApp(app, database, new Uri(address), logs);
     }
 
-    protected override IHost CreateHost(IHostBuilder builder)
+    public async ValueTask DisposeAsync()
     {
-        var testHost = builder.Build();
-
-        builder.ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0"));
-        _kestrelHost = builder.Build();
-        _kestrelHost.Start();
-
-        var addresses = _kestrelHost.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        ClientOptions.BaseAddress = new Uri(addresses.Addresses.First());
-
-        testHost.Start();
-        return testHost;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Database.Dispose();
     }
 
-    protected override void Dispose(bool disposing)
+    private static string WebProjectFolder()
     {
-        if (disposing)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            _kestrelHost?.StopAsync().GetAwaiter().GetResult();
-            _kestrelHost?.Dispose();
+            if (File.Exists(Path.Combine(dir.FullName, "Intranet.sln")))
+            {
+                return Path.Combine(dir.FullName, "Intranet.Web");
+            }
         }
 
-        base.Dispose(disposing);
+        throw new InvalidOperationException("Intranet.sln not found above the test's folder.");
     }
+}
+
+/// <summary>What the test helpers need of a running app, whether on the test server or on Kestrel.</summary>
+public interface ITestApp
+{
+    IServiceProvider Services { get; }
+
+    TestDatabase Database { get; }
 }

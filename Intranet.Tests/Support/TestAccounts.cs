@@ -20,7 +20,7 @@ public static partial class TestAccounts
     private static int _sequence;
 
     public static async Task<TestAccount> CreateAccountAsync(
-        this IntranetAppFactory app, UserRole role, int? unitId = null, int? groupId = null, bool mustChangePassword = false, string? displayName = null)
+        this ITestApp app, UserRole role, int? unitId = null, int? groupId = null, bool mustChangePassword = false, string? displayName = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -64,6 +64,23 @@ public static partial class TestAccounts
         return await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// A service scope acting as <paramref name="account"/>, with the principal the app itself builds at
+    /// sign-in, for calling the app's services directly.
+    /// </summary>
+    public static async Task<AsyncServiceScope> ScopeForAsync(this ITestApp app, TestAccount account)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        var user = await users.FindByIdAsync(account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
+
+        // As inside a circuit: an HttpContext set here would not flow back out of this async method.
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SetCircuitUser(principal);
+        return scope;
+    }
+
     /// <summary>The principal the app would build for this account, for component tests that have no cookie.</summary>
     public static CurrentUser CurrentUserFor(UserRole role, int? unitId = null, int? groupId = null, string userName = "tester")
     {
@@ -78,8 +95,10 @@ public static partial class TestAccounts
             claims.Add(new Claim(IntranetClaims.GroupId, group.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var context = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")) };
-        return new CurrentUser(new HttpContextAccessor { HttpContext = context });
+        // As a circuit's user, not through HttpContextAccessor, whose value is shared by the whole async flow.
+        var user = new CurrentUser(new HttpContextAccessor());
+        user.SetCircuitUser(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
+        return user;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -21,7 +21,6 @@ public static class AccountsExtensions
     {
         var services = builder.Services;
         services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
-        var options = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -38,14 +37,15 @@ public static class AccountsExtensions
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = LoginPath;
-            cookie.AccessDeniedPath = LoginPath;
+            cookie.AccessDeniedPath = "/account/denied";
             cookie.Cookie.Name = "intranet.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.ExpireTimeSpan = options.MaxSessionLength;
             cookie.SlidingExpiration = false;
             cookie.Events.OnValidatePrincipal = RejectIdleSessionAsync;
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.MaxSessionLength);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(5);

@@ -2,6 +2,7 @@ using Intranet.Domain.Common;
 using Intranet.Domain.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Intranet.Web.Platform;
 
@@ -9,16 +10,20 @@ public static class DatabaseExtensions
 {
     public static WebApplicationBuilder AddIntranetDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = BuildConnectionString(options, builder.Environment.ContentRootPath);
-
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AuditableEntityInterceptor>();
 
+        // Read when first needed, not now, so settings added after this call still count.
+        builder.Services.AddSingleton(services => new DatabaseConnection(BuildConnectionString(
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value, builder.Environment.ContentRootPath)));
+
         // Scoped, not singleton: the interceptor needs the scope's (the circuit's) current user.
         builder.Services.AddDbContextFactory<IntranetDbContext>(
-            (services, db) => db.UseSqlite(connectionString).AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>()),
+            (services, db) => db
+                .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
+                .AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>()),
             ServiceLifetime.Scoped);
 
         builder.Services.AddHostedService<DatabaseStartup>();
@@ -38,3 +43,5 @@ public static class DatabaseExtensions
         return new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     }
 }
+
+internal sealed record DatabaseConnection(string ConnectionString);

@@ -1,0 +1,227 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Intranet.Domain.Accounts;
+using Intranet.Domain.Audit;
+using Intranet.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Tests.Accounts;
+
+/// <summary>One app with the <see cref="AccessWorld"/>, signed in once per role; the tests below only read.</summary>
+public sealed class AccessMatrixFixture : IAsyncLifetime
+{
+    private readonly Dictionary<UserRole, HttpClient> _clients = [];
+
+    public IntranetAppFactory App { get; } = new();
+
+    public AccessWorld World { get; private set; } = default!;
+
+    public HttpClient ClientFor(UserRole role) => _clients[role];
+
+    public async Task InitializeAsync()
+    {
+        World = await AccessWorld.CreateAsync(App);
+        foreach (var (role, account) in World.Accounts)
+        {
+            _clients[role] = await App.SignedInClientAsync(account);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await App.DisposeAsync();
+    }
+}
+
+public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    private AccessWorld World => fixture.World;
+
+    public enum Sees
+    {
+        /// <summary>The page, showing the named retirees and none of the others.</summary>
+        Page,
+
+        /// <summary>Sent to the "no access" page by the server before any data is read.</summary>
+        Denied,
+
+        /// <summary>The page answers "not found": the record is outside the role's scope.</summary>
+        NotFound,
+    }
+
+    public static TheoryData<UserRole, string, Sees, string> Matrix => new()
+    {
+        // The register list: each role sees exactly its scope.
+        { UserRole.Administrator, "/register", Sees.Denied, "" },
+        { UserRole.DistrictStaff, "/register", Sees.Page, "甲组成员,甲单位成员,乙单位成员" },
+        { UserRole.UnitOfficer, "/register", Sees.Page, "甲组成员,甲单位成员" },
+        { UserRole.GroupLeader, "/register", Sees.Page, "甲组成员" },
+        { UserRole.Leadership, "/register", Sees.Page, "甲组成员,甲单位成员,乙单位成员" },
+
+        // A record in another unit, reached by changing the id in the URL.
+        { UserRole.Administrator, "/register/{B}", Sees.Denied, "" },
+        { UserRole.DistrictStaff, "/register/{B}", Sees.Page, "乙单位成员" },
+        { UserRole.UnitOfficer, "/register/{B}", Sees.NotFound, "" },
+        { UserRole.GroupLeader, "/register/{B}", Sees.NotFound, "" },
+        { UserRole.Leadership, "/register/{B}", Sees.Page, "乙单位成员" },
+
+        // Same unit, another group.
+        { UserRole.UnitOfficer, "/register/{A}", Sees.Page, "甲单位成员" },
+        { UserRole.GroupLeader, "/register/{A}", Sees.NotFound, "" },
+        { UserRole.GroupLeader, "/register/{GA}", Sees.Page, "甲组成员" },
+
+        // Editing.
+        { UserRole.Administrator, "/register/{GA}/edit", Sees.Denied, "" },
+        { UserRole.DistrictStaff, "/register/{B}/edit", Sees.Page, "乙单位成员" },
+        { UserRole.UnitOfficer, "/register/{GA}/edit", Sees.Page, "甲组成员" },
+        { UserRole.UnitOfficer, "/register/{B}/edit", Sees.NotFound, "" },
+        { UserRole.GroupLeader, "/register/{GA}/edit", Sees.Denied, "" },
+        { UserRole.Leadership, "/register/{GA}/edit", Sees.Denied, "" },
+        { UserRole.DistrictStaff, "/register/new", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/register/new", Sees.Page, "" },
+        { UserRole.GroupLeader, "/register/new", Sees.Denied, "" },
+        { UserRole.Leadership, "/register/new", Sees.Denied, "" },
+        { UserRole.Administrator, "/register/new", Sees.Denied, "" },
+
+        // The audit log: administrators only.
+        { UserRole.Administrator, "/admin/audit", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/admin/audit", Sees.Denied, "" },
+        { UserRole.UnitOfficer, "/admin/audit", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/admin/audit", Sees.Denied, "" },
+        { UserRole.Leadership, "/admin/audit", Sees.Denied, "" },
+
+        // Exports: the same scope as the list; unmasked only for roles that may see personal data in full.
+        { UserRole.Administrator, "/register/export", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/register/export?full=1", Sees.Denied, "" },
+        { UserRole.Leadership, "/register/export?full=1", Sees.Denied, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_reaches_exactly_its_pages_and_scope(UserRole role, string path, Sees sees, string names)
+    {
+        var response = await fixture.ClientFor(role).GetAsync(new Uri(Resolve(path), UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        var all = new[] { World.InGroupA.Name, World.InUnitA.Name, World.InUnitB.Name };
+
+        switch (sees)
+        {
+            case Sees.Denied:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+                break;
+            case Sees.NotFound:
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("未找到", html, StringComparison.Ordinal);
+                Assert.All(all, name => Assert.DoesNotContain(name, html, StringComparison.Ordinal));
+                break;
+            default:
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.DoesNotContain("未找到", html, StringComparison.Ordinal);
+                var expected = names.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                Assert.All(expected, name => Assert.Contains(name, html, StringComparison.Ordinal));
+                Assert.All(all.Except(expected), name => Assert.DoesNotContain(name, html, StringComparison.Ordinal));
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task Opening_another_units_record_is_logged_as_a_denied_access()
+    {
+        var officer = World[UserRole.UnitOfficer];
+        await fixture.ClientFor(UserRole.UnitOfficer).GetAsync(new Uri($"/register/{World.InUnitB.Id}", UriKind.Relative));
+
+        using var db = fixture.App.Database.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a =>
+            a.Action == AuditAction.AccessDenied && a.UserName == officer.UserName && a.RetireeId == World.InUnitB.Id));
+    }
+
+    [Theory]
+    [InlineData(UserRole.DistrictStaff, "甲组成员,甲单位成员,乙单位成员")]
+    [InlineData(UserRole.UnitOfficer, "甲组成员,甲单位成员")]
+    [InlineData(UserRole.GroupLeader, "甲组成员")]
+    [InlineData(UserRole.Leadership, "甲组成员,甲单位成员,乙单位成员")]
+    public async Task Exports_hold_the_roles_scope_masked_and_are_logged(UserRole role, string names)
+    {
+        var response = await fixture.ClientFor(role).GetAsync(new Uri("/register/export?status=All", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = ReadSheet(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("姓名", rows[0][0]);
+        Assert.Equal(names.Split(',').Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[0]).Order(StringComparer.Ordinal));
+        var idColumn = rows[0].IndexOf("身份证号");
+        var phoneColumn = rows[0].IndexOf("联系电话");
+        Assert.All(rows.Skip(1), r => Assert.Contains("********", r[idColumn], StringComparison.Ordinal));
+        Assert.All(rows.Skip(1), r => Assert.Contains("****", r[phoneColumn], StringComparison.Ordinal));
+
+        using var db = fixture.App.Database.CreateContext();
+        var account = World[role];
+        var line = await db.AuditEntries.Where(a => a.Action == AuditAction.Export && a.UserName == account.UserName)
+            .OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Contains($"{rows.Count - 1} 条", line.Details, StringComparison.Ordinal);
+        Assert.Contains("已遮蔽", line.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_full_export_shows_numbers_only_to_roles_that_may_see_them_and_says_so_in_the_log()
+    {
+        var response = await fixture.ClientFor(UserRole.UnitOfficer).GetAsync(new Uri($"/register/export?unit={World.UnitA.Id}&full=1", UriKind.Relative));
+
+        var rows = ReadSheet(await response.Content.ReadAsByteArrayAsync());
+        var idColumn = rows[0].IndexOf("身份证号");
+        Assert.Contains(World.InUnitA.IdNumber, rows.Select(r => r[idColumn]));
+        Assert.Contains("13933334444", rows.SelectMany(r => r));
+
+        using var db = fixture.App.Database.CreateContext();
+        var officer = World[UserRole.UnitOfficer];
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.UserName == officer.UserName
+            && a.Details!.Contains("含完整身份证号和电话") && a.Details.Contains("甲单位石室小学")));
+    }
+
+    [Fact]
+    public async Task Asking_an_officers_export_for_another_unit_still_yields_only_its_own_unit()
+    {
+        var response = await fixture.ClientFor(UserRole.UnitOfficer).GetAsync(new Uri($"/register/export?unit={World.UnitB.Id}", UriKind.Relative));
+
+        var rows = ReadSheet(await response.Content.ReadAsByteArrayAsync());
+        Assert.Single(rows); // the header alone
+    }
+
+    [Theory]
+    [InlineData(UserRole.DistrictStaff)]
+    [InlineData(UserRole.UnitOfficer)]
+    [InlineData(UserRole.GroupLeader)]
+    [InlineData(UserRole.Leadership)]
+    public async Task Lists_show_personal_numbers_masked(UserRole role)
+    {
+        var html = await fixture.ClientFor(role).GetStringAsync(new Uri("/register?status=All", UriKind.Relative));
+        var document = new HtmlParser().ParseDocument(html);
+        var text = document.Body!.TextContent;
+
+        Assert.Contains("139****2222", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("13911112222", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(World.InGroupA.IdNumber, html, StringComparison.Ordinal);
+    }
+
+    private string Resolve(string path) => path
+        .Replace("{A}", World.InUnitA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{B}", World.InUnitB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{GA}", World.InGroupA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    internal static List<List<string>> ReadSheet(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<Row>()
+            .Select(row => row.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? string.Empty).ToList())
+            .ToList();
+    }
+}

@@ -1,0 +1,344 @@
+using System.Collections.Frozen;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Intranet.Domain.Accounts;
+using Intranet.Domain.Audit;
+using Intranet.Domain.Common;
+using Intranet.Domain.Data;
+using Intranet.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Web.Audit;
+
+/// <summary>
+/// Makes audit lines readable in Chinese. The trail stores culture-free values (enum names, "true",
+/// yyyy-MM-dd, ids) so that it never depends on today's labels; the words are chosen only when shown.
+/// </summary>
+public static class AuditText
+{
+    public const string EmptyValue = "（空）";
+
+    /// <summary>What the trail writes in place of a secret's values (see AuditTrail in the domain).</summary>
+    public const string Redacted = "******";
+
+    /// <summary>Separator of flag labels, as the register writes combined care categories.</summary>
+    public const string FlagSeparator = "、";
+
+    public static IReadOnlyList<AuditAction> AllActions { get; } = Enum.GetValues<AuditAction>();
+
+    /// <summary>The entity types an audit line can name today, in the order the office thinks of them.</summary>
+    public static IReadOnlyList<string> KnownEntityTypes { get; } =
+        [nameof(Retiree), nameof(Unit), nameof(RetireeGroup), nameof(PartyBranch), nameof(AppUser)];
+
+    /// <summary>Every audited record type in the domain, by its CLR name (what <see cref="AuditEntry.EntityType"/> holds).</summary>
+    private static readonly FrozenDictionary<string, Type> EntityTypes = typeof(AuditableEntity).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(AuditableEntity)))
+        .GroupBy(t => t.Name, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>Referenced records shown by name; every other reference stays a number.</summary>
+    private static readonly FrozenSet<Type> NamedReferences =
+        new[] { typeof(Unit), typeof(RetireeGroup), typeof(PartyBranch), typeof(Retiree) }.ToFrozenSet();
+
+    private static readonly JsonSerializerOptions Json = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, FrozenDictionary<string, int>> FieldOrders = new();
+
+    public static string Label(this AuditAction action) => action switch
+    {
+        AuditAction.Create => "新建",
+        AuditAction.Update => "修改",
+        AuditAction.Delete => "删除",
+        AuditAction.SignIn => "登录",
+        AuditAction.SignInFailed => "登录失败",
+        AuditAction.LockedOut => "账户锁定",
+        AuditAction.SignOut => "退出登录",
+        AuditAction.PasswordChanged => "修改密码",
+        AuditAction.AccessDenied => "越权访问被拒",
+        AuditAction.Reveal => "查看完整信息",
+        AuditAction.Export => "导出",
+        _ => action.ToString(),
+    };
+
+    /// <summary>Whether the line records a change of a record, with field values to show.</summary>
+    public static bool IsRecordChange(this AuditAction action) => action is AuditAction.Create or AuditAction.Update or AuditAction.Delete;
+
+    public static string EntityTypeLabel(string? entityType) => entityType switch
+    {
+        null or "" => string.Empty,
+        nameof(Retiree) => "退休教工",
+        nameof(AppUser) => "账户",
+        nameof(Unit) => "单位",
+        nameof(RetireeGroup) => "退休小组",
+        nameof(PartyBranch) => "退休支部",
+
+        // A record type added later still shows, by its own name, until it is given a word here.
+        _ => entityType,
+    };
+
+    public static string FieldLabel(string? entityType, string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return PropertyOf(entityType, field)?.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? field;
+    }
+
+    /// <summary>
+    /// One stored value in words. References (UnitId, …) are shown by the names in <paramref name="names"/>;
+    /// without them, or for a record that no longer exists, by number.
+    /// </summary>
+    public static string FormatValue(string? entityType, string field, string? value, AuditNames? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (string.IsNullOrEmpty(value))
+        {
+            return EmptyValue;
+        }
+
+        if (value == Redacted)
+        {
+            return value;
+        }
+
+        var property = PropertyOf(entityType, field);
+        if (property is null)
+        {
+            return value;
+        }
+
+        if (ReferencedType(property) is { } referenced)
+        {
+            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+                ? names?.Find(referenced, id) ?? $"编号 {id}"
+                : value;
+        }
+
+        // The trail keeps these in full (it must, to be a record); pages mask them as they do everywhere else,
+        // so reading the history is no way around the logged reveal of an ID or phone number.
+        if (field.EndsWith("IdNumber", StringComparison.Ordinal))
+        {
+            return ResidentIdNumber.Mask(value);
+        }
+
+        if (field.EndsWith("Phone", StringComparison.Ordinal))
+        {
+            return PhoneNumber.Mask(value);
+        }
+
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (type == typeof(bool))
+        {
+            return value switch
+            {
+                "true" or "True" => "是",
+                "false" or "False" => "否",
+                _ => value,
+            };
+        }
+
+        return type.IsEnum ? EnumLabel(type, value) : value;
+    }
+
+    /// <summary>The field changes a line holds, or none; a line that cannot be read is shown raw rather than hidden.</summary>
+    public static IReadOnlyList<FieldChange> ParseChanges(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<FieldChange>>(json, Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [new FieldChange("Changes", null, json)];
+        }
+    }
+
+    /// <summary>A line's field changes in words, in the order they were recorded.</summary>
+    public static IReadOnlyList<FieldChangeText> DescribeChanges(AuditEntry entry, AuditNames? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        // The trail lists fields in the model's (alphabetical) order; people read them in the form's order,
+        // which is the order the entity declares them in. Fields no longer declared go last.
+        var order = DeclarationOrder(entry.EntityType);
+        return ParseChanges(entry.Changes)
+            .OrderBy(c => order.TryGetValue(c.Field, out var index) ? index : int.MaxValue)
+            .Select(c => new FieldChangeText(
+                c.Field,
+                FieldLabel(entry.EntityType, c.Field),
+                c.Old is null ? null : FormatValue(entry.EntityType, c.Field, c.Old, names),
+                c.New is null ? null : FormatValue(entry.EntityType, c.Field, c.New, names),
+                entry.Action))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The names of every unit, group, branch and retiree the entries' changes refer to: one query per table
+    /// for the whole batch, however many lines and fields there are.
+    /// </summary>
+    public static async Task<AuditNames> LoadNamesAsync(
+        IntranetDbContext db, IEnumerable<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entries);
+
+        var wanted = NamedReferences.ToDictionary(t => t, _ => new HashSet<int>());
+        foreach (var entry in entries.Where(e => e.Action.IsRecordChange()))
+        {
+            foreach (var change in ParseChanges(entry.Changes))
+            {
+                if (PropertyOf(entry.EntityType, change.Field) is not { } property || ReferencedType(property) is not { } referenced)
+                {
+                    continue;
+                }
+
+                foreach (var value in new[] { change.Old, change.New })
+                {
+                    if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+                    {
+                        wanted[referenced].Add(id);
+                    }
+                }
+            }
+        }
+
+        var names = new AuditNames();
+        if (wanted[typeof(Unit)] is { Count: > 0 } unitIds)
+        {
+            names.Add(typeof(Unit), await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken));
+        }
+
+        if (wanted[typeof(RetireeGroup)] is { Count: > 0 } groupIds)
+        {
+            // Group names repeat across units ("第1小组"), so a group is named with its unit.
+            names.Add(typeof(RetireeGroup), await db.RetireeGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+                .Select(g => new { g.Id, Name = g.Unit!.Name + " · " + g.Name })
+                .ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken));
+        }
+
+        if (wanted[typeof(PartyBranch)] is { Count: > 0 } branchIds)
+        {
+            names.Add(typeof(PartyBranch), await db.PartyBranches.AsNoTracking().Where(b => branchIds.Contains(b.Id))
+                .Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken));
+        }
+
+        if (wanted[typeof(Retiree)] is { Count: > 0 } retireeIds)
+        {
+            names.Add(typeof(Retiree), await db.Retirees.AsNoTracking().Where(r => retireeIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.Name }).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken));
+        }
+
+        return names;
+    }
+
+    /// <summary>A UTC audit time as the office's clock showed it.</summary>
+    public static string FormatTime(DateTime utc, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static FrozenDictionary<string, int> DeclarationOrder(string? entityType)
+    {
+        if (entityType is null || !EntityTypes.TryGetValue(entityType, out var type))
+        {
+            return FrozenDictionary<string, int>.Empty;
+        }
+
+        return FieldOrders.GetOrAdd(type, t =>
+        {
+            // Metadata tokens follow the source order within a class; a base class's properties come first.
+            var chain = new List<Type>();
+            for (var current = t; current is not null && current != typeof(object); current = current.BaseType)
+            {
+                chain.Insert(0, current);
+            }
+
+            return chain
+                .SelectMany(c => c.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).OrderBy(p => p.MetadataToken))
+                .Select((p, index) => (p.Name, index))
+                .DistinctBy(p => p.Name)
+                .ToFrozenDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
+        });
+    }
+
+    private static PropertyInfo? PropertyOf(string? entityType, string field) =>
+        entityType is not null && EntityTypes.TryGetValue(entityType, out var type)
+            ? type.GetProperty(field, BindingFlags.Public | BindingFlags.Instance)
+            : null;
+
+    /// <summary>The record a key property points to, found through its navigation (UnitId → Unit, LeaderId → Leader).</summary>
+    private static Type? ReferencedType(PropertyInfo property)
+    {
+        if (!property.Name.EndsWith("Id", StringComparison.Ordinal) || property.Name.Length <= 2)
+        {
+            return null;
+        }
+
+        var navigation = property.DeclaringType?.GetProperty(property.Name[..^2], BindingFlags.Public | BindingFlags.Instance);
+        return navigation is not null && NamedReferences.Contains(navigation.PropertyType) ? navigation.PropertyType : null;
+    }
+
+    private static string EnumLabel(Type type, string value)
+    {
+        if (type.IsDefined(typeof(FlagsAttribute)))
+        {
+            // Each flag on its own, so a flag added later shows by name instead of hiding the others.
+            var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return string.Join(FlagSeparator, parts.Select(p => SingleEnumLabel(type, p)));
+        }
+
+        return SingleEnumLabel(type, value);
+    }
+
+    private static string SingleEnumLabel(Type type, string name)
+    {
+        // Names only: a number would be a value no longer in the enum, and parsing it would dress it up as one.
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]) || name[0] == '-' || !Enum.TryParse(type, name, out var parsed))
+        {
+            return name;
+        }
+
+        return parsed switch
+        {
+            Gender g => g.Label(),
+            UnitKind k => k.Label(),
+            HealthStatus h => h.Label(),
+            LivingSituation l => l.Label(),
+            CareCategories c => c.Label(),
+            UserRole r => r.Label(),
+            AuditAction a => a.Label(),
+            _ => name,
+        };
+    }
+}
+
+/// <summary>One changed field in words. <see cref="Old"/> and <see cref="New"/> are null where the action has none.</summary>
+public sealed record FieldChangeText(string Field, string Label, string? Old, string? New, AuditAction Action)
+{
+    /// <summary>"单位: 石室中学 → 草堂小学" for a change, the value alone for a created or deleted record.</summary>
+    public string Summary => Action switch
+    {
+        AuditAction.Create => $"{Label}: {New ?? AuditText.EmptyValue}",
+        AuditAction.Delete => $"{Label}: {Old ?? AuditText.EmptyValue}",
+        _ => $"{Label}: {Old ?? AuditText.EmptyValue} → {New ?? AuditText.EmptyValue}",
+    };
+}
+
+/// <summary>Names of referenced records, by type and id, loaded once for a batch of audit lines.</summary>
+public sealed class AuditNames
+{
+    private readonly Dictionary<Type, IReadOnlyDictionary<int, string>> _names = [];
+
+    public string? Find(Type type, int id) =>
+        _names.TryGetValue(type, out var byId) && byId.TryGetValue(id, out var name) ? name : null;
+
+    internal void Add(Type type, IReadOnlyDictionary<int, string> names) => _names[type] = names;
+}

@@ -1,0 +1,34 @@
+using Intranet.Jobs;
+using Intranet.Web.Accounts;
+using Intranet.Web.Audit;
+using Intranet.Web.Register;
+
+namespace Intranet.Web.Platform;
+
+/// <summary>
+/// Builds the whole app. <c>Program</c> calls it with the command line; the browser tests call it to run
+/// the real app on Kestrel beside them. Each feature contributes its own <c>AddXxx</c>/<c>MapXxx</c>.
+/// </summary>
+public static class IntranetApp
+{
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+
+        builder.AddIntranetSettings();
+        builder.AddIntranetDatabase();
+        builder.AddIntranetUi();
+        builder.AddAccounts();
+        builder.AddRegister();
+        builder.AddAuditPages();
+        builder.AddIntranetJobs();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseIntranet();
+        app.MapAccountEndpoints();
+        app.MapRegisterExport();
+        return app;
+    }
+}
