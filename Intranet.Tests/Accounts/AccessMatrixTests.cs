@@ -91,7 +91,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.Administrator, "/register/new", Sees.Denied, "" },
 
         // The audit log: administrators only.
-        { UserRole.Administrator, "/admin/audit", Sees.Page, "" },
+        { UserRole.Administrator, "/admin/audit", Sees.Page, "甲组成员,甲单位成员,乙单位成员" },
         { UserRole.DistrictStaff, "/admin/audit", Sees.Denied, "" },
         { UserRole.UnitOfficer, "/admin/audit", Sees.Denied, "" },
         { UserRole.GroupLeader, "/admin/audit", Sees.Denied, "" },
