@@ -90,6 +90,17 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.Leadership, "/register/new", Sees.Denied, "" },
         { UserRole.Administrator, "/register/new", Sees.Denied, "" },
 
+        // Accounts and units: administrators only.
+        { UserRole.Administrator, "/admin/users", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/admin/users", Sees.Denied, "" },
+        { UserRole.UnitOfficer, "/admin/users", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/admin/users", Sees.Denied, "" },
+        { UserRole.Leadership, "/admin/users", Sees.Denied, "" },
+        { UserRole.Administrator, "/admin/units", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/admin/units", Sees.Denied, "" },
+        { UserRole.UnitOfficer, "/admin/units/new", Sees.Denied, "" },
+        { UserRole.Leadership, "/admin/units", Sees.Denied, "" },
+
         // The audit log: administrators only.
         { UserRole.Administrator, "/admin/audit", Sees.Page, "甲组成员,甲单位成员,乙单位成员" },
         { UserRole.DistrictStaff, "/admin/audit", Sees.Denied, "" },

@@ -14,7 +14,7 @@ public sealed class AccessWorld
     {
     }
 
-    public required IntranetAppFactory App { get; init; }
+    public required ITestApp App { get; init; }
 
     public required Unit UnitA { get; init; }
 
@@ -35,7 +35,7 @@ public sealed class AccessWorld
 
     public TestAccount this[UserRole role] => Accounts[role];
 
-    public static async Task<AccessWorld> CreateAsync(IntranetAppFactory app)
+    public static async Task<AccessWorld> CreateAsync(ITestApp app)
     {
         _ = app.Services; // starts the app, which migrates its database
         using var db = app.Database.CreateContext();

@@ -1,5 +1,6 @@
 using Intranet.Jobs;
 using Intranet.Web.Accounts;
+using Intranet.Web.Admin;
 using Intranet.Web.Audit;
 using Intranet.Web.Register;
 
@@ -21,6 +22,7 @@ public static class IntranetApp
         builder.AddAccounts();
         builder.AddRegister();
         builder.AddAuditPages();
+        builder.AddAdmin();
         builder.AddIntranetJobs();
         configure?.Invoke(builder);
 

@@ -1,0 +1,12 @@
+namespace Intranet.Web.Admin;
+
+public static class AdminExtensions
+{
+    public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<AccountAdmin>();
+        builder.Services.AddScoped<UnitAdmin>();
+        return builder;
+    }
+}
