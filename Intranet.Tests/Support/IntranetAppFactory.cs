@@ -35,6 +35,9 @@ public class IntranetAppFactory : WebApplicationFactory<Program>, ITestApp
             ["DemoData:Enabled"] = demoRetirees > 0 ? "true" : "false",
             ["DemoData:RetireeCount"] = demoRetirees.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:Enabled"] = "false",
+
+            // No administrator unless a test asks for one; tests make the accounts they need.
+            ["Accounts:BootstrapAdmin:Password"] = string.Empty,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
