@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using Intranet.Benchmarks;
+
+// Times the register's queries on a realistic database and reports each as a ratio to a baseline measured
+// in the same run (a primary-key lookup), so numbers from different machines can be compared.
+var retirees = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+
+using var bench = await RegisterBench.CreateAsync(retirees);
+Console.WriteLine($"Seeded {retirees:N0} retirees in {bench.SeedTime.TotalSeconds:F1} s ({bench.DatabaseBytes / 1024 / 1024} MB).");
+Console.WriteLine();
+
+var results = new List<(string Name, double Median)>();
+foreach (var (name, run) in bench.Scenarios())
+{
+    for (var i = 0; i < 3; i++)
+    {
+        await run(); // warm-up: query plans, connection pool, JIT
+    }
+
+    var times = new List<double>();
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    results.Add((name, times[times.Count / 2]));
+}
+
+var baseline = results[0].Median;
+Console.WriteLine($"| scenario ({retirees:N0} retirees, median of {iterations}) | ms | × baseline |");
+Console.WriteLine("| --- | ---: | ---: |");
+foreach (var (name, median) in results)
+{
+    Console.WriteLine($"| {name} | {median:F2} | {median / baseline:F1} |");
+}

@@ -1,0 +1,113 @@
+using Intranet.Domain.Accounts;
+using Intranet.Domain.Common;
+using Intranet.Domain.Data;
+using Intranet.Domain.Register;
+using Intranet.Domain.Register.Demo;
+using Intranet.Web.Accounts;
+using Intranet.Web.Audit;
+using Intranet.Web.Register;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+
+namespace Intranet.Benchmarks;
+
+/// <summary>A migrated SQLite file with the demo register at the asked size, and the register's reads over it.</summary>
+internal sealed class RegisterBench : IDisposable
+{
+    private readonly string _path;
+    private readonly ContextFactory _factory;
+    private int _unitId;
+    private int _retireeId;
+
+    private RegisterBench(string path)
+    {
+        _path = path;
+        _factory = new ContextFactory(new DbContextOptionsBuilder<IntranetDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString())
+            .AddInterceptors(new AuditableEntityInterceptor(new SystemUser(), TimeProvider.System))
+            .Options);
+    }
+
+    public TimeSpan SeedTime { get; private set; }
+
+    public long DatabaseBytes => new FileInfo(_path).Length + (File.Exists(_path + "-wal") ? new FileInfo(_path + "-wal").Length : 0);
+
+    public static async Task<RegisterBench> CreateAsync(int retirees)
+    {
+        var bench = new RegisterBench(Path.Combine(Path.GetTempPath(), $"intranet-bench-{Guid.NewGuid():N}.db"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using (var db = bench._factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            db.AuditTrailEnabled = false;
+            await DemoRegisterGenerator.SeedAsync(db, new DemoRegisterOptions(retirees), DateOnly.FromDateTime(DateTime.Today));
+            bench._unitId = await db.Retirees.GroupBy(r => r.UnitId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+            bench._retireeId = await db.Retirees.OrderBy(r => r.Id).Skip(retirees / 2).Select(r => r.Id).FirstAsync();
+        }
+
+        bench.SeedTime = watch.Elapsed;
+        return bench;
+    }
+
+    public IEnumerable<(string Name, Func<Task> Run)> Scenarios()
+    {
+        var staff = Queries(UserRole.DistrictStaff, null);
+        var officer = Queries(UserRole.UnitOfficer, _unitId);
+        var first = new PageRequest(0, 20);
+
+        yield return ("baseline: one retiree by primary key", async () =>
+        {
+            await using var db = _factory.CreateDbContext();
+            await db.Retirees.AsNoTracking().Where(r => r.Id == _retireeId).Select(r => r.Name).FirstAsync();
+        });
+        yield return ("detail page: one retiree with unit, group, branch (staff)", () => staff.GetAsync(_retireeId));
+        yield return List("list: first page + count, everyone alive (staff)", staff, new RetireeFilter(), first);
+        yield return List("list: first page + count, own unit (officer)", officer, new RetireeFilter(), first);
+        yield return List("list: page 200, sorted by age (staff)", staff, new RetireeFilter(), new PageRequest(4000, 20, "Age"));
+        yield return List("list: name contains 王 (staff)", staff, new RetireeFilter { NameOrId = "王" }, first);
+        yield return List("list: ID number prefix (staff)", staff, new RetireeFilter { NameOrId = "510105195" }, first);
+        yield return List("list: living alone (staff)", staff, new RetireeFilter { Care = new CareFilter(CareCategories.LivingAlone, false) }, first);
+        yield return List("list: very old, 80+ (staff)", staff, new RetireeFilter { Care = CareFilter.VeryOldPeople }, first);
+        yield return ("filters: unit and group choices (staff)", async () =>
+        {
+            await staff.UnitsAsync();
+            await staff.GroupsAsync(null);
+        });
+    }
+
+    private static (string, Func<Task>) List(string name, RegisterQueries queries, RetireeFilter filter, PageRequest page)
+    {
+        var matched = queries.ListAsync(filter, page).GetAwaiter().GetResult().TotalCount;
+        return ($"{name} — {matched:N0} match", () => queries.ListAsync(filter, page));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+
+    private RegisterQueries Queries(UserRole role, int? unitId)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, "bench"), new(ClaimTypes.Role, role.ToString()) };
+        if (unitId is { } unit)
+        {
+            claims.Add(new Claim(IntranetClaims.UnitId, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        // As a circuit's user: HttpContextAccessor's value is shared by the whole async flow.
+        var user = new CurrentUser(new HttpContextAccessor());
+        user.SetCircuitUser(new ClaimsPrincipal(new ClaimsIdentity(claims, "bench")));
+        return new RegisterQueries(_factory, user, new AuditLog(_factory, user, TimeProvider.System), TimeProvider.System);
+    }
+
+    private sealed class ContextFactory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
+    {
+        public IntranetDbContext CreateDbContext() => new(options);
+    }
+}
