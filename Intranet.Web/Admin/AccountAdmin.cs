@@ -21,7 +21,7 @@ public sealed class AccountAdmin(
     IDbContextFactory<IntranetDbContext> dbFactory,
     UserManager<AppUser> userManager,
     CurrentUser currentUser,
-    AuditLog audit,
+    AdminGate gate,
     TimeProvider time)
 {
     /// <summary>An administrator's lock lasts until an administrator lifts it.</summary>
@@ -412,25 +412,9 @@ public sealed class AccountAdmin(
     private static AdminResult ToResult(IdentityResult result) =>
         result.Succeeded ? AdminResult.Ok() : AdminResult.Fail(result.Errors.Select(e => e.Description));
 
-    private async Task<bool> AllowedAsync(string action)
-    {
-        if (currentUser.Can(Permissions.CanManageAccounts))
-        {
-            return true;
-        }
+    private Task<bool> AllowedAsync(string action) => gate.AllowedAsync(nameof(AppUser), $"账户管理：{action}");
 
-        await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(AppUser), Details = $"账户管理：{action}" });
-        return false;
-    }
-
-    private async Task DemandAsync(string action)
-    {
-        // Reads throw rather than answer empty: only a call that bypassed the page's policy gets here.
-        if (!await AllowedAsync(action))
-        {
-            throw new UnauthorizedAccessException(AdminMessages.NotAllowed);
-        }
-    }
+    private Task DemandAsync(string action) => gate.DemandAsync(nameof(AppUser), $"账户管理：{action}");
 
     private static IQueryable<AppUser> Sort(IQueryable<AppUser> query, PageRequest page)
     {

@@ -5,6 +5,7 @@ public static class AdminExtensions
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<AdminGate>();
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<UnitAdmin>();
         return builder;

@@ -15,7 +15,7 @@ namespace Intranet.Web.Admin;
 /// every method. Saves are guarded by the record's version: a form saved over someone else's newer
 /// change is refused, not merged.
 /// </summary>
-public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
+public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, AdminGate gate)
 {
     private static readonly Dictionary<string, Expression<Func<Unit, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -453,25 +453,9 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Cu
         }
     }
 
-    private async Task<bool> AllowedAsync(string action)
-    {
-        if (currentUser.Can(Permissions.CanManageAccounts))
-        {
-            return true;
-        }
+    private Task<bool> AllowedAsync(string action) => gate.AllowedAsync(nameof(Unit), $"单位管理：{action}");
 
-        await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(Unit), Details = $"单位管理：{action}" });
-        return false;
-    }
-
-    private async Task DemandAsync(string action)
-    {
-        // Reads throw rather than answer empty: only a call that bypassed the page's policy gets here.
-        if (!await AllowedAsync(action))
-        {
-            throw new UnauthorizedAccessException(AdminMessages.NotAllowed);
-        }
-    }
+    private Task DemandAsync(string action) => gate.DemandAsync(nameof(Unit), $"单位管理：{action}");
 
     private static IQueryable<Unit> Sort(IQueryable<Unit> query, PageRequest page)
     {
