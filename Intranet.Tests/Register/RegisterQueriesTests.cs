@@ -76,6 +76,36 @@ public sealed class RegisterQueriesTests : IDisposable
         Assert.Equal(89, oldestFirst.Items[0].Age);
     }
 
+    [Theory]
+    [InlineData("Name")]
+    [InlineData("Gender")]
+    [InlineData("Age")]
+    [InlineData("BirthDate")]
+    [InlineData("UnitName")]
+    [InlineData("GroupName")]
+    [InlineData("PartyBranchName")]
+    [InlineData("NoSuchColumn")]
+    public async Task Every_sortable_column_sorts_on_the_server(string column)
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        var group = make.Group(school);
+        var branch = make.Branch();
+        make.Retiree(school, "甲", configure: r => { r.GroupId = group.Id; r.PartyBranchId = branch.Id; });
+        make.Retiree(school, "乙", age: 90, gender: Gender.Male);
+
+        var ascending = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 10, column));
+        var descending = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 10, column, Descending: true));
+
+        Assert.Equal(2, ascending.TotalCount);
+        Assert.Equal(2, descending.Items.Count);
+        if (column is "Age" or "Gender" or "Name")
+        {
+            Assert.Equal(ascending.Items.Select(i => i.Name), descending.Items.Select(i => i.Name).Reverse());
+        }
+    }
+
     [Fact]
     public async Task Ages_are_whole_years_on_today()
     {
