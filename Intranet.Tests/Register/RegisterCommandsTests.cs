@@ -121,14 +121,25 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
             Name = "错误号码",
             IdNumber = idNumber,
             UnitId = _world.UnitA.Id,
-            IsDeceased = true,
         });
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Contains(message, StringComparison.Ordinal));
-        Assert.Contains("已故人员请填写去世日期", result.Errors);
         using var db = App.Database.CreateContext();
         Assert.False(await db.Retirees.AnyAsync(r => r.Name == "错误号码"));
+    }
+
+    [Fact]
+    public async Task A_deceased_person_needs_a_death_date_after_the_birth_date_and_not_in_the_future()
+    {
+        await using var scope = await App.ScopeForAsync(_world[UserRole.DistrictStaff]);
+        var commands = scope.ServiceProvider.GetRequiredService<RegisterCommands>();
+        RetireeForm Form(DateOnly? death) => new() { Name = "已故教师", IdNumber = "51010519550315001X", UnitId = _world.UnitA.Id, IsDeceased = true, DeathDate = death };
+
+        Assert.Contains("已故人员请填写去世日期", (await commands.SaveAsync(Form(null))).Errors);
+        Assert.Contains("去世日期不能早于出生日期", (await commands.SaveAsync(Form(new DateOnly(1950, 1, 1)))).Errors);
+        Assert.Contains("去世日期不能晚于今天", (await commands.SaveAsync(Form(commands.Today.AddDays(1)))).Errors);
+        Assert.True((await commands.SaveAsync(Form(commands.Today.AddDays(-3)))).Succeeded);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class RetireeForm : IValidatableObject
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "请填写身份证号码")]
+    [ResidentId]
     public string? IdNumber { get; set; }
 
     public bool BirthdayIsLunar { get; set; }
@@ -92,11 +93,6 @@ public sealed class RetireeForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(IdNumber) && !ResidentIdNumber.TryParse(IdNumber, out _, out var error))
-        {
-            yield return new ValidationResult(error, [nameof(IdNumber)]);
-        }
-
         var birth = ParsedId?.BirthDate;
         if (birth is { } b && Retiree.AgeOn(b, Today) < 40)
         {
@@ -198,4 +194,24 @@ public sealed class RetireeForm : IValidatableObject
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// Checks the number as it is typed, field by field, so the reason shows beside the field at once rather than
+/// after every other field is right (object-level rules only run once the fields pass).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ResidentIdAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var text = value as string;
+        if (string.IsNullOrWhiteSpace(text) || ResidentIdNumber.TryParse(text, out _, out var error))
+        {
+            return ValidationResult.Success;
+        }
+
+        return new ValidationResult(error, validationContext.MemberName is { } member ? [member] : null);
+    }
 }
