@@ -65,6 +65,32 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
     }
 
     [SkippableFact]
+    public async Task Coming_back_from_a_persons_page_returns_to_the_same_filtered_list()
+    {
+        var (unitName, unitCount) = await LargestUnitAsync();
+        var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);
+        await page.GotoAsync("/register");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.Locator(".rz-form-field", new() { HasText = "单位" }).Locator(".rz-dropdown").First.ClickAsync();
+        var panel = page.Locator(".rz-dropdown-panel:visible");
+        await panel.Locator("input.rz-dropdown-filter").FillAsync(unitName);
+        await panel.Locator("li.rz-dropdown-item", new() { HasTextString = unitName }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#register-total")).ToHaveTextAsync($"共 {unitCount:N0} 人");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=\\d+"));
+
+        var first = page.Locator("tbody tr.rz-data-row a.retiree-link").First;
+        var name = (await first.InnerTextAsync()).Trim();
+        await first.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByTitle("返回名册").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#register-total")).ToHaveTextAsync($"共 {unitCount:N0} 人");
+        await Assertions.Expect(page.Locator(".rz-form-field", new() { HasText = "单位" })).ToContainTextAsync(unitName);
+    }
+
+    [SkippableFact]
     public async Task The_chinese_text_renders_as_glyphs_not_boxes()
     {
         var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);

@@ -107,6 +107,26 @@ public sealed class RegisterQueriesTests : IDisposable
     }
 
     [Fact]
+    public void A_filter_survives_the_round_trip_through_the_address()
+    {
+        var filters = new[]
+        {
+            new RetireeFilter(),
+            new RetireeFilter { NameOrId = "王", UnitId = 3, GroupId = 7, PartyBranchId = 2, Care = CareFilter.VeryOldPeople, Status = LifeStatus.All },
+            new RetireeFilter { Care = new CareFilter(CareCategories.LostOnlyChild, false), Status = LifeStatus.Deceased },
+        };
+
+        foreach (var filter in filters)
+        {
+            var query = filter.ToQuery().ToDictionary(p => p.Key, p => new Microsoft.Extensions.Primitives.StringValues(p.Value));
+            Assert.Equal(filter, RetireeFilter.FromQuery(query));
+        }
+
+        var junk = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["unit"] = "x", ["care"] = "9999", ["status"] = "42" };
+        Assert.Equal(new RetireeFilter(), RetireeFilter.FromQuery(junk));
+    }
+
+    [Fact]
     public async Task Ages_are_whole_years_on_today()
     {
         using var db = _database.CreateContext();

@@ -29,22 +29,13 @@ public static class RegisterExport
     public static string Url(RetireeFilter filter, bool full)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = new Dictionary<string, string?>
+        var query = filter.ToQuery();
+        if (full)
         {
-            ["q"] = string.IsNullOrWhiteSpace(filter.NameOrId) ? null : filter.NameOrId.Trim(),
-            ["unit"] = filter.UnitId?.ToString(CultureInfo.InvariantCulture),
-            ["group"] = filter.GroupId?.ToString(CultureInfo.InvariantCulture),
-            ["branch"] = filter.PartyBranchId?.ToString(CultureInfo.InvariantCulture),
-            ["care"] = filter.Care switch
-            {
-                null => null,
-                { VeryOld: true } => "veryold",
-                { } care => ((int)care.Category).ToString(CultureInfo.InvariantCulture),
-            },
-            ["status"] = filter.Status.ToString(),
-            ["full"] = full ? "1" : null,
-        };
-        return QueryHelpers.AddQueryString(Path, query.Where(p => p.Value is not null)!);
+            query["full"] = "1";
+        }
+
+        return QueryHelpers.AddQueryString(Path, query);
     }
 
     public static IEndpointRouteBuilder MapRegisterExport(this IEndpointRouteBuilder endpoints)
@@ -61,7 +52,7 @@ public static class RegisterExport
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var filter = ParseFilter(context.Request.Query);
+        var filter = RetireeFilter.FromQuery(context.Request.Query);
         var full = context.Request.Query["full"] == "1";
         if (full && !user.Can(Permissions.CanRevealPersonalData))
         {
@@ -107,22 +98,6 @@ public static class RegisterExport
 
         var fileName = $"退休教工名册-{today:yyyyMMdd}.xlsx";
         return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
-    }
-
-    internal static RetireeFilter ParseFilter(IQueryCollection query)
-    {
-        static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
-        var care = query["care"].ToString();
-        return new RetireeFilter
-        {
-            NameOrId = query["q"],
-            UnitId = Int(query["unit"]),
-            GroupId = Int(query["group"]),
-            PartyBranchId = Int(query["branch"]),
-            Care = care == "veryold" ? CareFilter.VeryOldPeople
-                : Int(care) is { } flag && Enum.IsDefined((CareCategories)flag) ? new CareFilter((CareCategories)flag, false) : null,
-            Status = Enum.TryParse<LifeStatus>(query["status"], out var status) ? status : LifeStatus.Alive,
-        };
     }
 
     private static async Task<string> DescribeAsync(IntranetDbContext db, RetireeFilter filter, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Intranet.Domain.Register;
+using Microsoft.Extensions.Primitives;
 
 namespace Intranet.Web.Register;
 
@@ -17,6 +19,49 @@ public sealed record RetireeFilter
 
     /// <summary>Alive by default: the office works for the living; the deceased are a click away.</summary>
     public LifeStatus Status { get; init; } = LifeStatus.Alive;
+
+    /// <summary>
+    /// The filter as query-string values, for links that keep it: the list's own address (so "back"
+    /// returns to the same list) and the export.
+    /// </summary>
+    public Dictionary<string, string?> ToQuery()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(NameOrId) ? null : NameOrId.Trim(),
+            ["unit"] = UnitId?.ToString(CultureInfo.InvariantCulture),
+            ["group"] = GroupId?.ToString(CultureInfo.InvariantCulture),
+            ["branch"] = PartyBranchId?.ToString(CultureInfo.InvariantCulture),
+            ["care"] = Care switch
+            {
+                null => null,
+                { VeryOld: true } => "veryold",
+                { } care => ((int)care.Category).ToString(CultureInfo.InvariantCulture),
+            },
+            ["status"] = Status == LifeStatus.Alive ? null : Status.ToString(),
+        };
+        return query.Where(p => p.Value is not null).ToDictionary();
+    }
+
+    /// <summary>Reads what <see cref="ToQuery"/> wrote; anything unreadable is left out rather than refused.</summary>
+    public static RetireeFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        string? Get(string key) => values.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+        static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
+
+        var care = Get("care");
+        return new RetireeFilter
+        {
+            NameOrId = Get("q"),
+            UnitId = Int(Get("unit")),
+            GroupId = Int(Get("group")),
+            PartyBranchId = Int(Get("branch")),
+            Care = care == "veryold" ? CareFilter.VeryOldPeople
+                : Int(care) is { } flag && RegisterLabels.AllCareCategories.Contains((CareCategories)flag) ? new CareFilter((CareCategories)flag, false) : null,
+            Status = Enum.TryParse<LifeStatus>(Get("status"), out var status) && Enum.IsDefined(status) ? status : LifeStatus.Alive,
+        };
+    }
 }
 
 public enum LifeStatus
