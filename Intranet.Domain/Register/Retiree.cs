@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Intranet.Domain.Audit;
 using Intranet.Domain.Common;
+using Intranet.Domain.Register.Pinyin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,8 +13,27 @@ public class Retiree : AuditableEntity
     /// <summary>From this age a retiree counts as very old (高龄).</summary>
     public const int VeryOldAge = 80;
 
+    public const int NameMaxLength = 50;
+
+    public const int NamePinyinMaxLength = 200;
+
     [Display(Name = "姓名")]
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The name in pinyin, syllables apart (王秀英 → <c>wang xiu ying</c>): the list sorts by it. This and the next
+    /// two keys are derived from <see cref="Name"/> whenever the retiree is saved (<see cref="Data.AuditableEntityInterceptor"/>).
+    /// </summary>
+    [AuditIgnore]
+    public string NamePinyin { get; set; } = string.Empty;
+
+    /// <summary>First letters of the name's syllables (<c>wxy</c>), for searching by initials.</summary>
+    [AuditIgnore]
+    public string NameInitials { get; set; } = string.Empty;
+
+    /// <summary>The pinyin run together (<c>wangxiuying</c>), for searching by full pinyin.</summary>
+    [AuditIgnore]
+    public string NamePinyinCompact { get; set; } = string.Empty;
 
     [Display(Name = "性别")]
     public Gender Gender { get; set; }
@@ -109,6 +130,17 @@ public class Retiree : AuditableEntity
     [Display(Name = "备注")]
     public string? Notes { get; set; }
 
+    /// <summary>The pinyin keys stored for <paramref name="name"/>, cut to fit their columns.</summary>
+    public static PinyinKeys NameKeys(string name)
+    {
+        var keys = ChinesePinyin.Keys(name);
+        return new PinyinKeys(Cut(keys.SortKey, NamePinyinMaxLength), Cut(keys.Initials, NameMaxLength), Cut(keys.Compact, NamePinyinMaxLength));
+
+        // A cut key still sorts and matches by its start; only absurdly long names reach the limit.
+        static string Cut(string key, int maxLength) =>
+            key.Length <= maxLength ? key : key[..(char.IsHighSurrogate(key[maxLength - 1]) ? maxLength - 1 : maxLength)];
+    }
+
     public int AgeOn(DateOnly day) => AgeOn(BirthDate, day);
 
     /// <summary>Age in whole years on <paramref name="day"/>, counting a birthday on that day.</summary>
@@ -124,7 +156,13 @@ internal sealed class RetireeConfiguration : IEntityTypeConfiguration<Retiree>
     public void Configure(EntityTypeBuilder<Retiree> builder)
     {
         builder.ToTable("Retirees");
-        builder.Property(r => r.Name).HasMaxLength(50);
+        builder.Property(r => r.Name).HasMaxLength(Retiree.NameMaxLength);
+
+        // Derived on save. The database default only stands in for rows older than the columns, until start-up
+        // fills theirs in (DatabaseStartup); EnsureCreated and the migration agree on it.
+        builder.Property(r => r.NamePinyin).HasMaxLength(Retiree.NamePinyinMaxLength).HasDefaultValue(string.Empty);
+        builder.Property(r => r.NameInitials).HasMaxLength(Retiree.NameMaxLength).HasDefaultValue(string.Empty);
+        builder.Property(r => r.NamePinyinCompact).HasMaxLength(Retiree.NamePinyinMaxLength).HasDefaultValue(string.Empty);
         builder.Property(r => r.IdNumber).HasMaxLength(18).IsUnicode(false);
         builder.HasIndex(r => r.IdNumber).IsUnique();
         builder.Property(r => r.Phone).HasMaxLength(30);
@@ -147,11 +185,15 @@ internal sealed class RetireeConfiguration : IEntityTypeConfiguration<Retiree>
         builder.HasOne(r => r.Group).WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(r => r.PartyBranch).WithMany().HasForeignKey(r => r.PartyBranchId).OnDelete(DeleteBehavior.SetNull);
 
-        // The list filters by unit (every unit officer's query), group and branch, and sorts by name.
+        // The list filters by unit (every unit officer's query), group and branch, sorts by name's pinyin, and
+        // searches by pinyin prefixes (ranges on the key indexes).
         builder.HasIndex(r => new { r.UnitId, r.Name });
         builder.HasIndex(r => r.GroupId);
         builder.HasIndex(r => r.PartyBranchId);
         builder.HasIndex(r => r.Name);
+        builder.HasIndex(r => r.NamePinyin);
+        builder.HasIndex(r => r.NameInitials);
+        builder.HasIndex(r => r.NamePinyinCompact);
         builder.HasIndex(r => r.BirthDate);
     }
 }

@@ -298,6 +298,7 @@ public sealed class DemoRegisterGeneratorTests
             await using (var db = CreateContext(path))
             {
                 await db.Database.MigrateAsync();
+                db.AuditTrailEnabled = false; // as start-up seeds
                 await DemoRegisterGenerator.SeedAsync(db, options, Today);
             }
 
@@ -326,6 +327,15 @@ public sealed class DemoRegisterGeneratorTests
                 Assert.Equal(
                     expected.Retirees.Select(r => (r.Name, r.IdNumber, r.BirthDate, r.Address)),
                     stored.Select(r => (r.Name, r.IdNumber, r.BirthDate, r.Address)));
+
+                // Inserted with change detection off, yet the save still derived every name's pinyin keys.
+                var keys = await db.Retirees.Select(r => new { r.Name, r.NamePinyin, r.NameInitials, r.NamePinyinCompact }).ToListAsync();
+                Assert.All(keys, r =>
+                {
+                    Assert.NotEqual(string.Empty, r.NamePinyin);
+                    Assert.Equal(Retiree.NameKeys(r.Name), new Domain.Register.Pinyin.PinyinKeys(r.NamePinyin, r.NameInitials, r.NamePinyinCompact));
+                });
+
                 var firstUnit = await db.Units.OrderBy(u => u.SortOrder).FirstAsync();
                 Assert.Equal(expected.Units[0].Name, firstUnit.Name);
 
@@ -342,8 +352,10 @@ public sealed class DemoRegisterGeneratorTests
         }
     }
 
+    // With the app's interceptor, which derives the pinyin keys on save.
     private static IntranetDbContext CreateContext(string path) =>
-        new(new DbContextOptionsBuilder<IntranetDbContext>().UseSqlite("Data Source=" + path).Options);
+        new(new DbContextOptionsBuilder<IntranetDbContext>().UseSqlite("Data Source=" + path)
+            .AddInterceptors(new AuditableEntityInterceptor(new Domain.Common.SystemUser(), TimeProvider.System)).Options);
 
     private static List<string> Describe(DemoRegister register) =>
     [

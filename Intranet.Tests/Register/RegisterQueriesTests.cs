@@ -1,6 +1,7 @@
 using Intranet.Domain.Register;
 using Intranet.Tests.Support;
 using Intranet.Web.Register;
+using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Tests.Register;
 
@@ -140,6 +141,117 @@ public sealed class RegisterQueriesTests : IDisposable
         Assert.Equal(79, page.Items.Single(i => i.Name == "孙丽华").Age);
         Assert.Equal(80, page.Items.Single(i => i.Name == "赵丽华").Age);
         Assert.Equal(["赵丽华"], await NamesAsync(new RetireeFilter { Care = CareFilter.VeryOldPeople }));
+    }
+
+    [Fact]
+    public async Task Names_sort_by_pinyin_with_surnames_read_as_surnames()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        foreach (var name in new[] { "赵丽华", "张伟", "曾国藩", "陈玉兰", "白云", "艾青" })
+        {
+            make.Retiree(school, name);
+        }
+
+        string[] expected = ["艾青", "白云", "陈玉兰", "曾国藩", "张伟", "赵丽华"]; // 曾 as a surname is zeng, after chen
+        var byName = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 10, "Name"));
+        var byDefault = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 10));
+        var descending = await _queries.ListAsync(new RetireeFilter { UnitId = school.Id }, new PageRequest(0, 10, "Name", Descending: true));
+
+        Assert.Equal(expected, byName.Items.Select(i => i.Name));
+        Assert.Equal(expected, byDefault.Items.Select(i => i.Name));
+        Assert.Equal(Enumerable.Reverse(expected), descending.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Names_of_the_same_pinyin_keep_a_fixed_order_and_units_come_first()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var first = make.Unit();
+        var second = make.Unit();
+        second.SortOrder = -1;
+        db.SaveChanges();
+        make.Retiree(first, "章伟");
+        make.Retiree(first, "张伟");
+        make.Retiree(second, "赵丽华");
+
+        var page = await _queries.ListAsync(new RetireeFilter(), new PageRequest(0, 10));
+
+        // Both read zhang wei; then the characters decide (张 U+5F20 before 章 U+7AE0).
+        Assert.Equal(["赵丽华", "张伟", "章伟"], page.Items.Select(i => i.Name));
+    }
+
+    [Theory]
+    [InlineData("wxy", new[] { "吴晓燕", "汪雪芸", "王秀英" })]
+    [InlineData("WXY", new[] { "吴晓燕", "汪雪芸", "王秀英" })]
+    [InlineData("wangxiuying", new[] { "王秀英" })]
+    [InlineData("wang xiu ying", new[] { "王秀英" })]
+    [InlineData("wangx", new[] { "汪雪芸", "王秀英" })]
+    [InlineData("wangxy", new[] { "汪雪芸", "王秀英" })]
+    [InlineData("wangjg", new[] { "王建国" })]
+    [InlineData("wang", new[] { "汪雪芸", "王建国", "王秀英" })]
+    [InlineData("w", new[] { "吴晓燕", "汪雪芸", "王建国", "王秀英" })]
+    [InlineData("zgf", new[] { "曾国藩" })]
+    [InlineData("zengguofan", new[] { "曾国藩" })]
+    [InlineData("ceng", new string[0])]
+    [InlineData("lvsz", new[] { "吕淑珍" })]
+    [InlineData("anna", new[] { "Anna Li" })]
+    [InlineData("xyz", new string[0])]
+    public async Task Finds_people_by_pinyin_initials_or_full_pinyin(string term, string[] expected)
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        foreach (var name in new[] { "王秀英", "汪雪芸", "王建国", "吴晓燕", "曾国藩", "吕淑珍", "陈玉兰", "Anna Li", "Joanna" })
+        {
+            make.Retiree(school, name);
+        }
+
+        // Letters are read as pinyin only: a name in Latin letters is found by its start, whatever the case,
+        // not by letters inside it ("Joanna"), which would cost a scan of the register.
+        Assert.Equal(expected.Order(StringComparer.Ordinal), await NamesAsync(new RetireeFilter { UnitId = school.Id, NameOrId = term }));
+    }
+
+    [Fact]
+    public async Task Editing_a_name_updates_its_pinyin_keys_without_an_audit_line_for_them()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var school = make.Unit();
+        var retiree = make.Retiree(school, "陈玉兰");
+        Assert.Equal(("chen yu lan", "cyl", "chenyulan"), (retiree.NamePinyin, retiree.NameInitials, retiree.NamePinyinCompact));
+
+        using (var edit = _database.CreateContext())
+        {
+            var stored = edit.Retirees.Single(r => r.Id == retiree.Id);
+            stored.Name = "曾国藩";
+            edit.SaveChanges();
+        }
+
+        using var check = _database.CreateContext();
+        var saved = check.Retirees.Single(r => r.Id == retiree.Id);
+        Assert.Equal(("zeng guo fan", "zgf", "zengguofan"), (saved.NamePinyin, saved.NameInitials, saved.NamePinyinCompact));
+        Assert.Equal(["曾国藩"], await NamesAsync(new RetireeFilter { UnitId = school.Id, NameOrId = "zgf" }));
+        Assert.Empty(await NamesAsync(new RetireeFilter { UnitId = school.Id, NameOrId = "cyl" }));
+
+        var update = check.AuditEntries.Single(a => a.RetireeId == retiree.Id && a.Action == Domain.Audit.AuditAction.Update);
+        Assert.Equal(["Name"], Domain.Audit.AuditTrail.Deserialize(update.Changes).Select(c => c.Field));
+    }
+
+    [Fact]
+    public async Task Pinyin_prefixes_are_answered_from_the_key_indexes()
+    {
+        using var db = _database.CreateContext();
+        var query = RegisterQueries.Filter(db.Retirees, new RetireeFilter { NameOrId = "wangxy" }, RegisterBuilder.Today);
+        var sql = query.ToQueryString();
+
+        // Ranges (>=, <) and not LIKE, which SQLite compares case-insensitively and so answers without the index.
+        Assert.Contains("\"NameInitials\" >= @", sql, StringComparison.Ordinal);
+        Assert.Contains("\"NamePinyinCompact\" < @", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("NameInitials\" LIKE", sql, StringComparison.Ordinal);
+        Assert.Empty(await query.ToListAsync());
     }
 
     private async Task<List<string>> NamesAsync(RetireeFilter filter)

@@ -62,8 +62,7 @@ public static class RegisterExport
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await RegisterQueries.Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, today)
-            .OrderBy(r => r.Unit!.SortOrder).ThenBy(r => r.Name).ThenBy(r => r.Id)
+        var rows = await RegisterQueries.DefaultOrder(RegisterQueries.Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, today))
             .Select(r => new
             {
                 r.Name, r.Gender, r.BirthDate, r.IdNumber, r.Phone,
@@ -105,7 +104,7 @@ public static class RegisterExport
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(filter.NameOrId))
         {
-            parts.Add($"姓名或身份证号“{filter.NameOrId.Trim()}”");
+            parts.Add($"姓名、拼音或身份证号“{filter.NameOrId.Trim()}”");
         }
 
         if (filter.UnitId is { } unitId)

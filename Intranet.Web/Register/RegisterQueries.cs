@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
+using Intranet.Domain.Register.Pinyin;
 using Intranet.Domain.Audit;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
@@ -14,9 +15,9 @@ namespace Intranet.Web.Register;
 /// </summary>
 public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser user, AuditLog audit, TimeProvider timeProvider)
 {
+    // Name is not here: it sorts by two keys (Sort).
     private static readonly Dictionary<string, Expression<Func<Retiree, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        [nameof(RetireeListItem.Name)] = r => r.Name,
         [nameof(RetireeListItem.Gender)] = r => r.Gender,
         [nameof(RetireeListItem.BirthDate)] = r => r.BirthDate,
         [nameof(RetireeListItem.UnitName)] = r => r.Unit!.Name,
@@ -128,10 +129,22 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         {
             var term = filter.NameOrId.Trim();
 
-            // A run of digits is someone's ID number being typed in; anything else is a name.
-            query = term.Length >= 6 && term.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X')
-                ? query.Where(r => r.IdNumber.StartsWith(term.ToUpperInvariant()))
-                : query.Where(r => r.Name.Contains(term));
+            // A run of digits is someone's ID number being typed in; Latin letters are pinyin; anything else is
+            // (part of) a name. Letters do not also look inside names: no Chinese name holds a Latin letter, a name
+            // written in Latin letters is found by its start through its keys, and a substring test would cost a
+            // scan of the whole register where the key indexes answer at once.
+            if (term.Length >= 6 && term.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
+            {
+                query = query.Where(r => r.IdNumber.StartsWith(term.ToUpperInvariant()));
+            }
+            else if (ChinesePinyin.SearchPrefixes(term) is { Count: > 0 } pinyin)
+            {
+                query = query.Where(PinyinStartsWith(pinyin));
+            }
+            else
+            {
+                query = query.Where(r => r.Name.Contains(term));
+            }
         }
 
         if (filter.UnitId is { } unitId)
@@ -163,6 +176,53 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         return query;
     }
 
+    /// <summary>Unit by unit in the units' own order, each unit's people by pinyin.</summary>
+    internal static IOrderedQueryable<Retiree> DefaultOrder(IQueryable<Retiree> query) =>
+        query.OrderBy(r => r.Unit!.SortOrder).ThenBy(r => r.NamePinyin).ThenBy(r => r.Name).ThenBy(r => r.Id);
+
+    /// <summary>
+    /// The name's pinyin keys start as the term reads (<see cref="ChinesePinyin.SearchPrefixes"/>). Each prefix is a
+    /// range on an indexed key column (<c>key &gt;= 'wxy' AND key &lt; 'wxz'</c>) rather than LIKE, which SQLite
+    /// compares without regard to case and so cannot answer from an ordinary index.
+    /// </summary>
+    private static Expression<Func<Retiree, bool>> PinyinStartsWith(IReadOnlyList<PinyinPrefix> prefixes)
+    {
+        var retiree = Expression.Parameter(typeof(Retiree), "r");
+        Expression? body = null;
+        foreach (var prefix in prefixes)
+        {
+            Expression? match = null;
+            if (prefix.Pinyin.Length > 0)
+            {
+                var (from, to) = Range(prefix.Pinyin);
+#pragma warning disable CA1309, CA1310 // Translated to SQL comparison operators; never compared in .NET.
+                match = Rebind(r => string.Compare(r.NamePinyinCompact, from) >= 0 && string.Compare(r.NamePinyinCompact, to) < 0);
+            }
+
+            if (prefix.Initials.Length > 0)
+            {
+                var (from, to) = Range(prefix.Initials);
+                var initials = Rebind(r => string.Compare(r.NameInitials, from) >= 0 && string.Compare(r.NameInitials, to) < 0);
+#pragma warning restore CA1309, CA1310
+                match = match is null ? initials : Expression.AndAlso(match, initials);
+            }
+
+            if (match is not null)
+            {
+                body = body is null ? match : Expression.OrElse(body, match);
+            }
+        }
+
+        return Expression.Lambda<Func<Retiree, bool>>(body ?? Expression.Constant(false), retiree);
+
+        // The prefix is lower-case ASCII letters, so bumping its last letter gives the first string past all that
+        // start with it. The bounds stay captured locals, not constants, so EF sends parameters and reuses its plan.
+        static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
+
+        Expression Rebind(Expression<Func<Retiree, bool>> condition) =>
+            new ParameterSwap(condition.Parameters[0], retiree).Visit(condition.Body);
+    }
+
     private static IQueryable<Retiree> Sort(IQueryable<Retiree> query, PageRequest page)
     {
         var sortBy = page.SortBy;
@@ -175,12 +235,27 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             descending = !descending;
         }
 
+        // By pinyin (阿 … 张 … 赵), then by the characters so that 张 and 章 (both zhang) keep a fixed order.
+        if (string.Equals(sortBy, nameof(RetireeListItem.Name), StringComparison.OrdinalIgnoreCase))
+        {
+            var byName = descending
+                ? query.OrderByDescending(r => r.NamePinyin).ThenByDescending(r => r.Name)
+                : query.OrderBy(r => r.NamePinyin).ThenBy(r => r.Name);
+            return byName.ThenBy(r => r.Id);
+        }
+
         if (sortBy is null || !SortKeys.TryGetValue(sortBy, out var key))
         {
-            return query.OrderBy(r => r.Unit!.SortOrder).ThenBy(r => r.Name).ThenBy(r => r.Id);
+            return DefaultOrder(query);
         }
 
         var ordered = descending ? query.OrderByDescending(key) : query.OrderBy(key);
         return ordered.ThenBy(r => r.Id);
     }
+}
+
+/// <summary>Lets conditions written as separate lambdas share one parameter when joined into one.</summary>
+file sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
 }
