@@ -26,7 +26,7 @@ internal static class AdminTestSupport
     }
 
     public static IReadOnlyList<FieldChange> Changes(this AuditEntry entry) =>
-        System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes ?? "[]") ?? [];
+        AuditTrail.Deserialize(entry.Changes);
 
     public static IntranetDbContext Db(this ITestApp app) => app.Database.CreateContext();
 }

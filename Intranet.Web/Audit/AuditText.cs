@@ -42,8 +42,6 @@ public static class AuditText
     private static readonly FrozenSet<Type> NamedReferences =
         new[] { typeof(Unit), typeof(RetireeGroup), typeof(PartyBranch), typeof(Retiree) }.ToFrozenSet();
 
-    private static readonly JsonSerializerOptions Json = new();
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, FrozenDictionary<string, int>> FieldOrders = new();
 
     public static string Label(this AuditAction action) => action switch
@@ -150,7 +148,7 @@ public static class AuditText
 
         try
         {
-            return JsonSerializer.Deserialize<List<FieldChange>>(json, Json) ?? [];
+            return AuditTrail.Deserialize(json);
         }
         catch (JsonException)
         {
