@@ -42,7 +42,7 @@ public sealed class RegisterCommands(
         ArgumentNullException.ThrowIfNull(form);
         if (!user.Can(Permissions.CanEditRecords))
         {
-            await DeniedAsync(form.Id, "无修改权限的账户提交了退休教工表单", cancellationToken);
+            await audit.RetireeDeniedAsync(form.Id, "无修改权限的账户提交了退休教工表单", cancellationToken);
             return CommandResult.Fail("您的账户没有修改记录的权限。");
         }
 
@@ -56,7 +56,7 @@ public sealed class RegisterCommands(
         var unitId = form.UnitId!.Value;
         if (!user.Scope.Covers(unitId, form.GroupId))
         {
-            await DeniedAsync(form.Id, $"试图把退休教工登记到范围之外的单位（单位编号 {unitId}）", cancellationToken);
+            await audit.RetireeDeniedAsync(form.Id, $"试图把退休教工登记到范围之外的单位（单位编号 {unitId}）", cancellationToken);
             return CommandResult.Fail("只能登记本单位（本组）的退休教工。");
         }
 
@@ -94,7 +94,7 @@ public sealed class RegisterCommands(
             var found = await user.Scope.Apply(db.Retirees).SingleOrDefaultAsync(r => r.Id == form.Id, cancellationToken);
             if (found is null)
             {
-                await DeniedIfExistsAsync(db, form.Id.Value, "修改", cancellationToken);
+                await audit.DeniedIfExistsAsync(db, form.Id.Value, "修改", cancellationToken);
                 return CommandResult.Missing;
             }
 
@@ -130,7 +130,7 @@ public sealed class RegisterCommands(
     {
         if (!user.Can(Permissions.CanEditRecords))
         {
-            await DeniedAsync(id, "无修改权限的账户试图删除退休教工", cancellationToken);
+            await audit.RetireeDeniedAsync(id, "无修改权限的账户试图删除退休教工", cancellationToken);
             return CommandResult.Fail("您的账户没有删除记录的权限。");
         }
 
@@ -138,7 +138,7 @@ public sealed class RegisterCommands(
         var retiree = await user.Scope.Apply(db.Retirees).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (retiree is null)
         {
-            await DeniedIfExistsAsync(db, id, "删除", cancellationToken);
+            await audit.DeniedIfExistsAsync(db, id, "删除", cancellationToken);
             return CommandResult.Missing;
         }
 
@@ -161,7 +161,7 @@ public sealed class RegisterCommands(
     {
         if (!user.Can(Permissions.CanRevealPersonalData))
         {
-            await DeniedAsync(id, "无权限的账户试图查看完整个人信息", cancellationToken);
+            await audit.RetireeDeniedAsync(id, "无权限的账户试图查看完整个人信息", cancellationToken);
             return null;
         }
 
@@ -169,7 +169,7 @@ public sealed class RegisterCommands(
         var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (retiree is null)
         {
-            await DeniedIfExistsAsync(db, id, "查看完整信息", cancellationToken);
+            await audit.DeniedIfExistsAsync(db, id, "查看完整信息", cancellationToken);
             return null;
         }
 
@@ -190,22 +190,4 @@ public sealed class RegisterCommands(
         }, cancellationToken);
         return value;
     }
-
-    private async Task DeniedIfExistsAsync(IntranetDbContext db, int id, string what, CancellationToken cancellationToken)
-    {
-        // Only a record that exists but lies outside the scope is a denied access; a stale id is just gone.
-        if (await db.Retirees.AnyAsync(r => r.Id == id, cancellationToken))
-        {
-            await DeniedAsync(id, $"试图{what}范围之外的退休教工记录", cancellationToken, retireeId: id);
-        }
-    }
-
-    private Task DeniedAsync(int? id, string details, CancellationToken cancellationToken, int? retireeId = null) =>
-        audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
-        {
-            EntityType = nameof(Retiree),
-            EntityId = id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            RetireeId = retireeId,
-            Details = details,
-        }, cancellationToken);
 }

@@ -56,7 +56,7 @@ public static class RegisterExport
         var full = context.Request.Query["full"] == "1";
         if (full && !user.Can(Permissions.CanRevealPersonalData))
         {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(Retiree), Details = "无权限的账户请求导出完整身份证号和电话" }, cancellationToken);
+            await audit.RetireeDeniedAsync(null, "无权限的账户请求导出完整身份证号和电话", cancellationToken);
             return Results.Forbid();
         }
 

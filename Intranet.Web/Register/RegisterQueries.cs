@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Domain.Register.Pinyin;
-using Intranet.Domain.Audit;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -73,15 +72,9 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             .Include(r => r.Group).ThenInclude(g => g!.Leader)
             .Include(r => r.PartyBranch)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (retiree is null && await db.Retirees.AnyAsync(r => r.Id == id, cancellationToken))
+        if (retiree is null)
         {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
-            {
-                EntityType = nameof(Retiree),
-                EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                RetireeId = id,
-                Details = "试图查看范围之外的退休教工记录",
-            }, cancellationToken);
+            await audit.DeniedIfExistsAsync(db, id, "查看", cancellationToken);
         }
 
         return retiree;
