@@ -90,9 +90,6 @@ public static class Permissions
     /// <summary>Create, change and delete the office's records (within scope).</summary>
     public static bool CanEditRecords(this UserRole role) => role is UserRole.DistrictStaff or UserRole.UnitOfficer;
 
-    /// <summary>Reveal an ID or phone number in full (an explicit, logged action) and export them unmasked.</summary>
-    public static bool CanRevealPersonalData(this UserRole role) => role is UserRole.DistrictStaff or UserRole.UnitOfficer;
-
     public static bool CanManageAccounts(this UserRole role) => role is UserRole.Administrator;
 
     public static bool CanReadAuditLog(this UserRole role) => role is UserRole.Administrator;

@@ -118,9 +118,14 @@ public readonly record struct ResidentIdNumber
         return CheckCharacters[sum % 11];
     }
 
-    /// <summary>Masks all but the first six and last four characters: 510105********1234.</summary>
+    /// <summary>
+    /// Keeps only the six-digit area code: 510105************. The birth date is shown beside the number anyway,
+    /// and the sequence and check digit are what would rebuild it: with the last four kept (the usual
+    /// 510105********1234) a shown birth date gives back the whole number. With the area and the birth date known,
+    /// and the gender, 500 numbers remain.
+    /// </summary>
     public static string Mask(string? value) =>
-        string.IsNullOrEmpty(value) || value.Length < 10
-            ? value ?? string.Empty
-            : string.Concat(value.AsSpan(0, 6), new string('*', value.Length - 10), value.AsSpan(value.Length - 4));
+        string.IsNullOrEmpty(value) ? string.Empty
+        : value.Length <= 6 ? new string('*', value.Length)
+        : string.Concat(value.AsSpan(0, 6), new string('*', value.Length - 6));
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Intranet.Domain.Accounts;
 using Intranet.Domain.Audit;
+using Intranet.Domain.Register;
 using Intranet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -118,10 +119,13 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
     [MemberData(nameof(Matrix))]
     public async Task Each_role_reaches_exactly_its_pages_and_scope(UserRole role, string path, Sees sees, string names)
     {
+        var deniedBefore = await DeniedLinesAsync(role);
         var response = await fixture.ClientFor(role).GetAsync(new Uri(Resolve(path), UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
         var all = new[] { World.InGroupA.Name, World.InUnitA.Name, World.InUnitB.Name };
 
+        // Every refusal is one audit line: no more, no fewer.
+        Assert.Equal(sees == Sees.Page ? 0 : 1, await DeniedLinesAsync(role) - deniedBefore);
         switch (sees)
         {
             case Sees.Denied:
@@ -155,11 +159,11 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(UserRole.DistrictStaff, "甲组成员,甲单位成员,乙单位成员")]
-    [InlineData(UserRole.UnitOfficer, "甲组成员,甲单位成员")]
-    [InlineData(UserRole.GroupLeader, "甲组成员")]
-    [InlineData(UserRole.Leadership, "甲组成员,甲单位成员,乙单位成员")]
-    public async Task Exports_hold_the_roles_scope_masked_and_are_logged(UserRole role, string names)
+    [InlineData(UserRole.DistrictStaff, "甲组成员,甲单位成员,乙单位成员", "身份证号和电话已遮蔽")]
+    [InlineData(UserRole.UnitOfficer, "甲组成员,甲单位成员", "身份证号和电话已遮蔽")]
+    [InlineData(UserRole.GroupLeader, "甲组成员", "不含身份证号，电话已遮蔽")]
+    [InlineData(UserRole.Leadership, "甲组成员,甲单位成员,乙单位成员", "不含身份证号和电话")]
+    public async Task Exports_hold_the_roles_scope_masked_and_are_logged(UserRole role, string names, string logged)
     {
         var response = await fixture.ClientFor(role).GetAsync(new Uri("/register/export?status=All", UriKind.Relative));
 
@@ -168,16 +172,33 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         Assert.Equal("姓名", rows[0][0]);
         Assert.Equal(names.Split(',').Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[0]).Order(StringComparer.Ordinal));
         var idColumn = rows[0].IndexOf("身份证号");
-        var phoneColumn = rows[0].IndexOf("联系电话");
-        Assert.All(rows.Skip(1), r => Assert.Contains("********", r[idColumn], StringComparison.Ordinal));
-        Assert.All(rows.Skip(1), r => Assert.Contains("****", r[phoneColumn], StringComparison.Ordinal));
+        var phoneColumns = new[] { rows[0].IndexOf("联系电话"), rows[0].IndexOf("紧急联系电话") };
+        var rules = PersonalDataRules.For(role);
+        Assert.Equal(rules.SeesIdNumber, idColumn >= 0);
+        Assert.All(phoneColumns, column => Assert.Equal(rules.SeesPhone, column >= 0));
+        if (rules.SeesIdNumber)
+        {
+            Assert.All(rows.Skip(1), r => Assert.Matches("^[0-9]{6}[*]{12}$", r[idColumn]));
+        }
+
+        if (rules.SeesPhone)
+        {
+            Assert.All(rows.Skip(1), r => Assert.Matches("^1[0-9]{2}[*]{4}[0-9]{4}$", r[phoneColumns[0]]));
+        }
+
+        var cells = string.Join("|", rows.SelectMany(r => r));
+        Assert.All(new[] { World.InGroupA, World.InUnitA, World.InUnitB }, r =>
+        {
+            Assert.DoesNotContain(r.IdNumber, cells, StringComparison.Ordinal);
+            Assert.DoesNotContain(r.Phone!, cells, StringComparison.Ordinal);
+        });
 
         using var db = fixture.App.Database.CreateContext();
         var account = World[role];
         var line = await db.AuditEntries.Where(a => a.Action == AuditAction.Export && a.UserName == account.UserName)
             .OrderByDescending(a => a.Id).FirstAsync();
         Assert.Contains($"{rows.Count - 1} 条", line.Details, StringComparison.Ordinal);
-        Assert.Contains("已遮蔽", line.Details, StringComparison.Ordinal);
+        Assert.Contains(logged, line.Details, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,19 +227,41 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(UserRole.DistrictStaff)]
-    [InlineData(UserRole.UnitOfficer)]
-    [InlineData(UserRole.GroupLeader)]
-    [InlineData(UserRole.Leadership)]
-    public async Task Lists_show_personal_numbers_masked(UserRole role)
+    [InlineData(UserRole.DistrictStaff, true, true)]
+    [InlineData(UserRole.UnitOfficer, true, true)]
+    [InlineData(UserRole.GroupLeader, false, true)]
+    [InlineData(UserRole.Leadership, false, false)]
+    public async Task Lists_show_personal_numbers_masked_or_not_at_all(UserRole role, bool idNumber, bool phone)
     {
         var html = await fixture.ClientFor(role).GetStringAsync(new Uri("/register?status=All", UriKind.Relative));
         var document = new HtmlParser().ParseDocument(html);
         var text = document.Body!.TextContent;
 
-        Assert.Contains("139****2222", text, StringComparison.Ordinal);
+        Assert.Equal(phone, text.Contains("139****2222", StringComparison.Ordinal));
+        Assert.Equal(idNumber, text.Contains(World.InGroupA.IdNumber[..6] + "************", StringComparison.Ordinal));
+        Assert.Equal(idNumber, document.QuerySelectorAll("th").Any(th => th.TextContent.Contains("身份证号", StringComparison.Ordinal)));
         Assert.DoesNotContain("13911112222", html, StringComparison.Ordinal);
         Assert.DoesNotContain(World.InGroupA.IdNumber, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(UserRole.DistrictStaff, true)]
+    [InlineData(UserRole.UnitOfficer, true)]
+    [InlineData(UserRole.GroupLeader, false)]
+    [InlineData(UserRole.Leadership, false)]
+    public async Task Only_roles_that_may_reveal_an_id_number_can_look_a_person_up_by_it(UserRole role, bool found)
+    {
+        // Otherwise the search box would answer "is this the number?" for a number the role cannot see.
+        var html = await fixture.ClientFor(role).GetStringAsync(new Uri($"/register?status=All&q={World.InGroupA.IdNumber}", UriKind.Relative));
+
+        Assert.Equal(found, html.Contains("甲组成员", StringComparison.Ordinal));
+    }
+
+    private async Task<int> DeniedLinesAsync(UserRole role)
+    {
+        using var db = fixture.App.Database.CreateContext();
+        var userName = World[role].UserName;
+        return await db.AuditEntries.CountAsync(a => a.Action == AuditAction.AccessDenied && a.UserName == userName);
     }
 
     private string Resolve(string path) => path

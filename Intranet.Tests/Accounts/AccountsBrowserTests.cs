@@ -79,6 +79,11 @@ public sealed class AccountsBrowserTests(AccountsBrowserApp fixture) : IClassFix
         await page.GotoAsync($"/register/{World.InUnitB.Id}/edit");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.Locator("input[name=Address]").FillAsync("青羊区少城路8号");
+
+        // The phone number on record stays masked until it is asked for, to change it.
+        await Assertions.Expect(page.Locator("input[name=Phone-masked]")).ToHaveValueAsync("139****6666");
+        await page.Locator(".masked-input", new() { Has = page.Locator("input[name=Phone-masked]") }).GetByRole(AriaRole.Button, new() { Name = "显示并修改" }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[name=Phone]")).ToHaveValueAsync("13955556666");
         await page.Locator("input[name=Phone]").FillAsync("abc");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error").First).ToContainTextAsync("电话只能包含数字");

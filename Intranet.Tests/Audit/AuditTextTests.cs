@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Intranet.Domain.Accounts;
 using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
@@ -84,11 +85,20 @@ public sealed class AuditTextTests
         Assert.Equal(shown, AuditText.FormatValue("Retiree", field, value));
 
     [Theory]
-    [InlineData("IdNumber", "510105195003071234", "510105********1234")]
-    [InlineData("Phone", "13912345678", "139****5678")]
-    [InlineData("EmergencyContactPhone", "13912345678", "139****5678")]
-    public void Personal_numbers_are_masked_as_everywhere_else(string field, string value, string shown) =>
-        Assert.Equal(shown, AuditText.FormatValue("Retiree", field, value));
+    [InlineData(UserRole.DistrictStaff, "IdNumber", "510105195003071234", "510105************")]
+    [InlineData(UserRole.UnitOfficer, "Phone", "13912345678", "139****5678")]
+    [InlineData(UserRole.GroupLeader, "EmergencyContactPhone", "13912345678", "139****5678")]
+    [InlineData(UserRole.GroupLeader, "IdNumber", "510105195003071234", AuditText.NotShown)]
+    [InlineData(UserRole.Leadership, "IdNumber", "510105195003071234", AuditText.NotShown)]
+    [InlineData(UserRole.Leadership, "Phone", "13912345678", AuditText.NotShown)]
+    [InlineData(UserRole.Administrator, "IdNumber", "510105195003071234", AuditText.NotShown)]
+    [InlineData(UserRole.Administrator, "EmergencyContactPhone", "13912345678", AuditText.NotShown)]
+    public void Personal_numbers_are_shown_as_the_readers_role_sees_them_everywhere_else(UserRole role, string field, string value, string shown) =>
+        Assert.Equal(shown, AuditText.FormatValue("Retiree", field, value, personalData: PersonalDataRules.For(role)));
+
+    [Fact]
+    public void Personal_numbers_are_not_shown_when_no_rules_are_given() =>
+        Assert.Equal(AuditText.NotShown, AuditText.FormatValue("Retiree", "IdNumber", "510105195003071234"));
 
     [Fact]
     public void References_without_names_are_shown_by_number() =>

@@ -185,9 +185,39 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
 
         Assert.False((await commands.SaveAsync(form)).Succeeded);
         Assert.False((await commands.DeleteAsync(_world.InGroupA.Id, form.Version)).Succeeded);
-        Assert.Null(await commands.RevealAsync(_world.InGroupA.Id, RevealField.Phone));
+        Assert.Null(await commands.RevealAsync(_world.InGroupA.Id, RevealField.IdNumber));
         using var db = App.Database.CreateContext();
         Assert.Equal("13911112222", (await db.Retirees.SingleAsync(r => r.Id == _world.InGroupA.Id)).Phone);
+    }
+
+    [Theory]
+    [InlineData(UserRole.Leadership)]
+    [InlineData(UserRole.Administrator)]
+    public async Task Roles_that_phone_nobody_cannot_reveal_a_phone_number(UserRole role)
+    {
+        await using var scope = await App.ScopeForAsync(_world[role]);
+        var commands = scope.ServiceProvider.GetRequiredService<RegisterCommands>();
+
+        Assert.Null(await commands.RevealAsync(_world.InGroupA.Id, RevealField.Phone));
+        Assert.Null(await commands.RevealAsync(_world.InGroupA.Id, RevealField.EmergencyContactPhone));
+        using var db = App.Database.CreateContext();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.AccessDenied && a.UserName == _world[role].UserName && a.EntityId == _world.InGroupA.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_group_leader_may_reveal_a_phone_number_of_their_group_and_it_is_written_down()
+    {
+        var leader = _world[UserRole.GroupLeader];
+        await using var scope = await App.ScopeForAsync(leader);
+        var commands = scope.ServiceProvider.GetRequiredService<RegisterCommands>();
+
+        Assert.Equal("13911112222", await commands.RevealAsync(_world.InGroupA.Id, RevealField.Phone));
+        Assert.Null(await commands.RevealAsync(_world.InUnitA.Id, RevealField.Phone));
+
+        using var db = App.Database.CreateContext();
+        var line = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Reveal && a.UserName == leader.UserName);
+        Assert.Equal(_world.InGroupA.Id, line.RetireeId);
+        Assert.Equal("查看完整联系电话", line.Details);
     }
 
     [Fact]

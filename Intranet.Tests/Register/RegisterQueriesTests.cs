@@ -244,7 +244,7 @@ public sealed class RegisterQueriesTests : IDisposable
     public async Task Pinyin_prefixes_are_answered_from_the_key_indexes()
     {
         using var db = _database.CreateContext();
-        var query = RegisterQueries.Filter(db.Retirees, new RetireeFilter { NameOrId = "wangxy" }, RegisterBuilder.Today);
+        var query = RegisterQueries.Filter(db.Retirees, new RetireeFilter { NameOrId = "wangxy" }, RegisterBuilder.Today, PersonalDataRules.None);
         var sql = query.ToQueryString();
 
         // Ranges (>=, <) and not LIKE, which SQLite compares case-insensitively and so answers without the index.

@@ -63,10 +63,11 @@ public class ResidentIdNumberTests
     }
 
     [Theory]
-    [InlineData("11010519491231002X", "110105********002X")]
+    [InlineData("11010519491231002X", "110105************")]
+    [InlineData("123", "***")]
     [InlineData("", "")]
     [InlineData(null, "")]
-    public void Id_numbers_are_masked_to_area_and_last_four(string? input, string expected) =>
+    public void Id_numbers_are_masked_to_the_area_code(string? input, string expected) =>
         Assert.Equal(expected, ResidentIdNumber.Mask(input));
 
     [Theory]

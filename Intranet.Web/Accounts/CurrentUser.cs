@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Intranet.Domain.Accounts;
 using Intranet.Domain.Common;
+using Intranet.Domain.Register;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
@@ -28,6 +29,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : ICur
     public AccessScope Scope => IsAuthenticated ? Principal.Scope() : AccessScope.Nothing;
 
     public bool Can(Func<UserRole, bool> permission) => Role is { } role && permission(role);
+
+    /// <summary>Which personal numbers this person sees (masked, revealable) and which not at all.</summary>
+    public PersonalDataRules PersonalData => PersonalDataRules.For(Role);
 
     /// <summary>Only known for HTTP requests; circuit actions are logged without it.</summary>
     public string? IpAddress => _circuitUser is null ? httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString() : null;

@@ -61,7 +61,7 @@ public sealed class AuditHistoryQueries(IDbContextFactory<IntranetDbContext> dbF
 
         var names = await AuditText.LoadNamesAsync(db, entries, cancellationToken);
         var zone = time.LocalTimeZone;
-        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone)).ToList(), total);
+        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone, user.PersonalData)).ToList(), total);
     }
 
     private Task<bool> RetireeVisibleAsync(IntranetDbContext db, int retireeId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Intranet.Domain.Audit;
+using Intranet.Domain.Register;
 
 namespace Intranet.Web.Audit;
 
@@ -43,7 +44,7 @@ public sealed record AuditLine(
         }
     }
 
-    public static AuditLine From(AuditEntry entry, AuditNames? names, TimeZoneInfo zone)
+    public static AuditLine From(AuditEntry entry, AuditNames? names, TimeZoneInfo zone, PersonalDataRules personalData)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new AuditLine(
@@ -57,7 +58,7 @@ public sealed record AuditLine(
             entry.Subject,
             entry.Details,
             entry.IpAddress,
-            entry.Action.IsRecordChange() ? AuditText.DescribeChanges(entry, names) : []);
+            entry.Action.IsRecordChange() ? AuditText.DescribeChanges(entry, names, personalData) : []);
     }
 }
 

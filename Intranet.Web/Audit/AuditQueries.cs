@@ -31,7 +31,7 @@ public sealed class AuditQueries(IDbContextFactory<IntranetDbContext> dbFactory,
 
         var names = await AuditText.LoadNamesAsync(db, entries, cancellationToken);
         var zone = time.LocalTimeZone;
-        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone)).ToList(), total);
+        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone, user.PersonalData)).ToList(), total);
     }
 
     /// <summary>The object types to filter by: the known ones, and any other the log already holds.</summary>

@@ -20,6 +20,9 @@ public static class AuditText
 {
     public const string EmptyValue = "（空）";
 
+    /// <summary>In place of a personal number the reader's role does not see at all.</summary>
+    public const string NotShown = "（不显示）";
+
     /// <summary>What the trail writes in place of a secret's values (see AuditTrail in the domain).</summary>
     public const string Redacted = "******";
 
@@ -84,9 +87,10 @@ public static class AuditText
 
     /// <summary>
     /// One stored value in words. References (UnitId, …) are shown by the names in <paramref name="names"/>;
-    /// without them, or for a record that no longer exists, by number.
+    /// without them, or for a record that no longer exists, by number. ID and phone numbers are shown as the
+    /// reader's <paramref name="personalData"/> rules allow: masked, or not at all (also when no rules are given).
     /// </summary>
-    public static string FormatValue(string? entityType, string field, string? value, AuditNames? names = null)
+    public static string FormatValue(string? entityType, string field, string? value, AuditNames? names = null, PersonalDataRules? personalData = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         if (string.IsNullOrEmpty(value))
@@ -114,14 +118,15 @@ public static class AuditText
 
         // The trail keeps these in full (it must, to be a record); pages mask them as they do everywhere else,
         // so reading the history is no way around the logged reveal of an ID or phone number.
+        var rules = personalData ?? PersonalDataRules.None;
         if (field.EndsWith("IdNumber", StringComparison.Ordinal))
         {
-            return ResidentIdNumber.Mask(value);
+            return rules.IdNumber(value) ?? NotShown;
         }
 
         if (field.EndsWith("Phone", StringComparison.Ordinal))
         {
-            return PhoneNumber.Mask(value);
+            return rules.Phone(value) ?? NotShown;
         }
 
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -157,7 +162,7 @@ public static class AuditText
     }
 
     /// <summary>A line's field changes in words, in the order they were recorded.</summary>
-    public static IReadOnlyList<FieldChangeText> DescribeChanges(AuditEntry entry, AuditNames? names = null)
+    public static IReadOnlyList<FieldChangeText> DescribeChanges(AuditEntry entry, AuditNames? names = null, PersonalDataRules? personalData = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
 
@@ -169,8 +174,8 @@ public static class AuditText
             .Select(c => new FieldChangeText(
                 c.Field,
                 FieldLabel(entry.EntityType, c.Field),
-                c.Old is null ? null : FormatValue(entry.EntityType, c.Field, c.Old, names),
-                c.New is null ? null : FormatValue(entry.EntityType, c.Field, c.New, names),
+                c.Old is null ? null : FormatValue(entry.EntityType, c.Field, c.Old, names, personalData),
+                c.New is null ? null : FormatValue(entry.EntityType, c.Field, c.New, names, personalData),
                 entry.Action))
             .ToList();
     }

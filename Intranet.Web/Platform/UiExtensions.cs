@@ -23,6 +23,7 @@ public static class UiExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRadzenComponents();
+        builder.Services.AddScoped<OncePerVisit>();
         builder.Services.AddSingleton<ILocalizer, RadzenChineseLocalizer>();
         return builder;
     }

@@ -159,7 +159,8 @@ public sealed class RegisterCommands(
     /// <summary>Shows one masked value in full, for roles that may, and writes down who looked.</summary>
     public async Task<string?> RevealAsync(int id, RevealField field, CancellationToken cancellationToken = default)
     {
-        if (!user.Can(Permissions.CanRevealPersonalData))
+        var rules = user.PersonalData;
+        if (!(field == RevealField.IdNumber ? rules.SeesIdNumber : rules.SeesPhone))
         {
             await audit.RetireeDeniedAsync(id, "无权限的账户试图查看完整个人信息", cancellationToken);
             return null;

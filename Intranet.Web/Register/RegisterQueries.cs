@@ -29,7 +29,8 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
     public async Task<PagedResult<RetireeListItem>> ListAsync(RetireeFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, Today);
+        var personalData = user.PersonalData;
+        var query = Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, Today, personalData);
         var total = await query.CountAsync(cancellationToken);
 
         var sorted = Sort(query, page);
@@ -45,8 +46,9 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
                 UnitName = r.Unit!.Name,
                 GroupName = r.Group == null ? null : r.Group.Name,
                 PartyBranchName = r.PartyBranch == null ? null : r.PartyBranch.Name,
-                r.IdNumber,
-                r.Phone,
+                // A number the role does not see is not even read.
+                IdNumber = personalData.SeesIdNumber ? r.IdNumber : null,
+                Phone = personalData.SeesPhone ? r.Phone : null,
                 r.CareCategories,
                 r.IsDeceased,
                 r.DeathDate,
@@ -56,28 +58,32 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         var today = Today;
         var items = rows.Select(r => new RetireeListItem(
             r.Id, r.Name, r.Gender, r.BirthDate, Retiree.AgeOn(r.BirthDate, today), r.UnitName, r.GroupName, r.PartyBranchName,
-            r.IdNumber, r.Phone, r.CareCategories, r.IsDeceased, r.DeathDate)).ToList();
+            personalData.IdNumber(r.IdNumber), personalData.Phone(r.Phone), r.CareCategories, r.IsDeceased, r.DeathDate)).ToList();
         return new PagedResult<RetireeListItem>(items, total);
     }
 
     /// <summary>
     /// One retiree with the names of their unit, group and branch, or <c>null</c> when there is none in
-    /// scope. Asking for someone outside one's scope (an id changed in the URL) is logged as denied.
+    /// scope. A page that gets <c>null</c> calls <see cref="LogDeniedAsync"/> once per visit.
     /// </summary>
     public async Task<Retiree?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking())
+        return await user.Scope.Apply(db.Retirees.AsNoTracking())
             .Include(r => r.Unit)
             .Include(r => r.Group).ThenInclude(g => g!.Leader)
             .Include(r => r.PartyBranch)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (retiree is null)
-        {
-            await audit.DeniedIfExistsAsync(db, id, "查看", cancellationToken);
-        }
+    }
 
-        return retiree;
+    /// <summary>
+    /// Logs asking for someone outside one's scope (an id changed in the URL) as a denied access; a stale id
+    /// of a record since deleted is not one. <paramref name="what"/> names the attempt: "查看", "编辑".
+    /// </summary>
+    public async Task LogDeniedAsync(int id, string what, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await audit.DeniedIfExistsAsync(db, id, what, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Choice>> UnitsAsync(CancellationToken cancellationToken = default)
@@ -109,7 +115,7 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             .Select(b => new Choice(b.Id, b.Name)).ToListAsync(cancellationToken);
     }
 
-    internal static IQueryable<Retiree> Filter(IQueryable<Retiree> query, RetireeFilter filter, DateOnly today)
+    internal static IQueryable<Retiree> Filter(IQueryable<Retiree> query, RetireeFilter filter, DateOnly today, PersonalDataRules personalData)
     {
         query = filter.Status switch
         {
@@ -126,9 +132,10 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             // (part of) a name. Letters do not also look inside names: no Chinese name holds a Latin letter, a name
             // written in Latin letters is found by its start through its keys, and a substring test would cost a
             // scan of the whole register where the key indexes answer at once.
-            if (term.Length >= 6 && term.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
+            if (IsIdNumberSearch(term))
             {
-                query = query.Where(r => r.IdNumber.StartsWith(term.ToUpperInvariant()));
+                var prefix = term.ToUpperInvariant();
+                query = personalData.MaySearchByIdNumber ? query.Where(r => r.IdNumber.StartsWith(prefix)) : query.Where(r => false);
             }
             else if (ChinesePinyin.SearchPrefixes(term) is { Count: > 0 } pinyin)
             {
@@ -168,6 +175,10 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
 
         return query;
     }
+
+    /// <summary>Whether a search term is (the start of) an ID number rather than a name.</summary>
+    internal static bool IsIdNumberSearch(string term) =>
+        term.Length >= 6 && term.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X');
 
     /// <summary>Unit by unit in the units' own order, each unit's people by pinyin.</summary>
     internal static IOrderedQueryable<Retiree> DefaultOrder(IQueryable<Retiree> query) =>

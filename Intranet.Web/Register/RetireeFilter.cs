@@ -98,8 +98,8 @@ public sealed record RetireeListItem(
     string UnitName,
     string? GroupName,
     string? PartyBranchName,
-    string IdNumber,
-    string? Phone,
+    string? MaskedIdNumber,
+    string? MaskedPhone,
     CareCategories CareCategories,
     bool IsDeceased,
     DateOnly? DeathDate)
