@@ -23,6 +23,7 @@ public static class AccountsExtensions
         services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
 
         services.AddHttpContextAccessor();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddScoped<CurrentUser>();
         services.AddScoped<Domain.Common.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditLog>();
@@ -42,6 +43,9 @@ public static class AccountsExtensions
             cookie.Cookie.Name = "intranet.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Secure whenever the browser is on HTTPS, also behind a TLS-terminating proxy (see SecurityHeaders).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = false;
             cookie.Events.OnValidatePrincipal = RejectIdleSessionAsync;
         });

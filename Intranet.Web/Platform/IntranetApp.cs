@@ -19,6 +19,7 @@ public static class IntranetApp
         builder.AddIntranetSettings();
         builder.AddIntranetDatabase();
         builder.AddIntranetUi();
+        builder.AddSecurityHeaders();
         builder.AddAccounts();
         builder.AddRegister();
         builder.AddAuditPages();
