@@ -19,8 +19,30 @@ public class AppUser : AuditableEntity
     [Display(Name = "姓名")]
     public required string DisplayName { get; set; }
 
+    /// <summary>How many passwords an account may not reuse: the current one and the ones before it.</summary>
+    public const int RememberedPasswords = 5;
+
     [Display(Name = "密码"), AuditRedact]
-    public string? PasswordHash { get; set; }
+    public string? PasswordHash { get; private set; }
+
+    /// <summary>The hashes of the passwords before the current one, newest first, one a line.</summary>
+    [AuditIgnore]
+    public string? PreviousPasswordHashes { get; private set; }
+
+    /// <summary>The current password's hash and the ones before it, newest first.</summary>
+    public IReadOnlyList<string> RecentPasswordHashes =>
+        [.. new[] { PasswordHash }.OfType<string>(), .. (PreviousPasswordHashes ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>Sets a new password hash, remembering the old one so it cannot be chosen again soon.</summary>
+    public void ReplacePasswordHash(string? hash)
+    {
+        if (PasswordHash is not null && hash != PasswordHash)
+        {
+            PreviousPasswordHashes = string.Join('\n', RecentPasswordHashes.Take(RememberedPasswords - 1));
+        }
+
+        PasswordHash = hash;
+    }
 
     [AuditIgnore]
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
@@ -69,6 +91,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(50);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.PreviousPasswordHashes).HasMaxLength(1000);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
         builder.Property(u => u.CreatedBy).HasMaxLength(100);
         builder.Property(u => u.UpdatedBy).HasMaxLength(100);

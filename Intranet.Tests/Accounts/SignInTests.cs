@@ -211,7 +211,7 @@ public class SignInTests
         }
     }
 
-    private static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string current, string next, string confirm)
+    internal static async Task<HttpResponseMessage> PostChangePasswordAsync(HttpClient client, string current, string next, string confirm)
     {
         var form = await client.GetStringAsync(new Uri("/account/change-password", UriKind.Relative));
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -82,6 +82,9 @@ public static class AccountsExtensions
             })
             .AddUserStore<UserStore>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<Passwords.CommonPasswordValidator>()
+            .AddPasswordValidator<Passwords.UserNamePasswordValidator>()
+            .AddPasswordValidator<Passwords.RecentPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddSignInManager<AppSignInManager>();
 

@@ -113,7 +113,7 @@ internal sealed class UserStore(IDbContextFactory<IntranetDbContext> dbFactory, 
 
     public Task SetPasswordHashAsync(AppUser user, string? passwordHash, CancellationToken cancellationToken)
     {
-        user.PasswordHash = passwordHash;
+        user.ReplacePasswordHash(passwordHash);
         return Task.CompletedTask;
     }
 

@@ -262,7 +262,7 @@ public sealed class AccountAdmin(
 
         // Hash, must-change mark and new stamp in one save, so the account is never left without a password
         // (Remove- then AddPasswordAsync would save twice).
-        user.PasswordHash = userManager.PasswordHasher.HashPassword(user, password);
+        user.ReplacePasswordHash(userManager.PasswordHasher.HashPassword(user, password));
         user.MustChangePassword = true;
         var result = await userManager.UpdateSecurityStampAsync(user);
         return result.Succeeded
