@@ -7,27 +7,8 @@ using Microsoft.Playwright;
 
 namespace Intranet.Tests.Platform;
 
-/// <summary>A small demo register on Kestrel, for a browser under the app's Content-Security-Policy.</summary>
-public sealed class CspApp : IAsyncLifetime
-{
-    public KestrelApp App { get; private set; } = default!;
-
-    public BrowserFixture Browser { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        App = await KestrelApp.StartAsync(demoRetirees: 200);
-        await Browser.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        await App.DisposeAsync();
-    }
-}
-
-public sealed class ContentSecurityPolicyBrowserTests(CspApp fixture) : IClassFixture<CspApp>
+/// <summary>Runs on the same small demo register as the audit log's browser tests (an app of its own).</summary>
+public sealed class ContentSecurityPolicyBrowserTests(Audit.AuditLogApp fixture) : IClassFixture<Audit.AuditLogApp>
 {
     [SkippableFact]
     public async Task Blazor_and_Radzen_run_under_the_policy_without_a_single_violation()
