@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Intranet.Domain.Register;
 
 /// <summary>One retired staff member in the register (退休教工信息数据库).</summary>
-public class Retiree : AuditableEntity
+public class Retiree : AuditableEntity, IGroupScoped
 {
     /// <summary>From this age a retiree counts as very old (高龄).</summary>
     public const int VeryOldAge = 80;

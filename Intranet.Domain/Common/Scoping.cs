@@ -1,0 +1,25 @@
+namespace Intranet.Domain.Common;
+
+/// <summary>
+/// A record that belongs to a unit: a unit officer sees only their unit's. Declaring it is all a new record type
+/// does to be filtered by scope (<see cref="Accounts.AccessScope.Apply{T}"/>) and to name its unit in the change feed.
+/// </summary>
+public interface IUnitScoped
+{
+    int UnitId { get; }
+}
+
+/// <summary>A record that belongs to a retirees' group as well as a unit: a group leader sees only their group's.</summary>
+public interface IGroupScoped : IUnitScoped
+{
+    int? GroupId { get; }
+}
+
+/// <summary>
+/// A record about one retiree (a case, a visit, an enrolment): it is in scope when the person is. The type needs
+/// a navigation property named <c>Retiree</c> for the filter to follow.
+/// </summary>
+public interface IRetireeScoped
+{
+    int RetireeId { get; }
+}
