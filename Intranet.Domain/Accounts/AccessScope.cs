@@ -1,10 +1,12 @@
+using System.Linq.Expressions;
+using Intranet.Domain.Common;
 using Intranet.Domain.Register;
 
 namespace Intranet.Domain.Accounts;
 
 /// <summary>
-/// Which retirees a signed-in person may see, applied inside every query that reads the register:
-/// lists, details, exports, counts and searches alike. Hiding a menu item is never the guard.
+/// Which records a signed-in person (or a scheduled job) may see, applied inside every query: lists, details,
+/// exports, counts and searches alike. Hiding a menu item is never the guard.
 /// </summary>
 public sealed record AccessScope
 {
@@ -25,6 +27,12 @@ public sealed record AccessScope
 
     public static AccessScope Nothing { get; } = new(ScopeKind.None, null, null);
 
+    /// <summary>
+    /// What scheduled jobs read with: every unit. No sign-in can reach it (<see cref="For"/> never returns it);
+    /// a job takes it explicitly, and what it writes is audited as <see cref="SystemUser"/>.
+    /// </summary>
+    public static AccessScope System { get; } = new(ScopeKind.System, null, null);
+
     public static AccessScope Unit(int unitId) => new(ScopeKind.Unit, unitId, null);
 
     public static AccessScope Group(int groupId) => new(ScopeKind.Group, null, groupId);
@@ -38,17 +46,42 @@ public sealed record AccessScope
         _ => Nothing,
     };
 
-    public IQueryable<Retiree> Apply(IQueryable<Retiree> retirees) => Kind switch
+    /// <summary>
+    /// Filters any record type by what it declares: <see cref="IGroupScoped"/> (unit and group),
+    /// <see cref="IUnitScoped"/> (unit only: a group leader sees none of these), or <see cref="IRetireeScoped"/>
+    /// (through its <c>Retiree</c>). A type that declares nothing is refused rather than shown to everyone.
+    /// </summary>
+    public IQueryable<T> Apply<T>(IQueryable<T> query)
+        where T : class
     {
-        ScopeKind.All => retirees,
-        ScopeKind.Unit => retirees.Where(r => r.UnitId == UnitId),
-        ScopeKind.Group => retirees.Where(r => r.GroupId == GroupId),
-        _ => retirees.Where(r => false),
-    };
+        ArgumentNullException.ThrowIfNull(query);
+        if (!typeof(IUnitScoped).IsAssignableFrom(typeof(T)) && !typeof(IRetireeScoped).IsAssignableFrom(typeof(T)))
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} declares no scope (IUnitScoped, IGroupScoped or IRetireeScoped).");
+        }
 
+        if (Kind is ScopeKind.All or ScopeKind.System)
+        {
+            return query;
+        }
+
+        // Built on the type's own properties (not the interface's), which EF Core translates like any other.
+        var owner = Expression.Parameter(typeof(T), "e");
+        Expression path = typeof(IUnitScoped).IsAssignableFrom(typeof(T)) ? owner : Expression.Property(owner, nameof(Retiree));
+        Expression? condition = Kind switch
+        {
+            ScopeKind.Unit => Expression.Equal(Expression.Property(path, nameof(IUnitScoped.UnitId)), Expression.Constant(UnitId!.Value)),
+            ScopeKind.Group when typeof(IGroupScoped).IsAssignableFrom(path.Type) =>
+                Expression.Equal(Expression.Property(path, nameof(IGroupScoped.GroupId)), Expression.Constant(GroupId, typeof(int?))),
+            _ => null,
+        };
+        return query.Where(Expression.Lambda<Func<T, bool>>(condition ?? Expression.Constant(false), owner));
+    }
+
+    /// <summary>Units are the organisation itself: a unit officer sees their own, a group leader the unit of their group.</summary>
     public IQueryable<Unit> Apply(IQueryable<Unit> units) => Kind switch
     {
-        ScopeKind.All => units,
+        ScopeKind.All or ScopeKind.System => units,
         ScopeKind.Unit => units.Where(u => u.Id == UnitId),
         ScopeKind.Group => units.Where(u => u.Groups.Any(g => g.Id == GroupId)),
         _ => units.Where(u => false),
@@ -56,7 +89,7 @@ public sealed record AccessScope
 
     public IQueryable<RetireeGroup> Apply(IQueryable<RetireeGroup> groups) => Kind switch
     {
-        ScopeKind.All => groups,
+        ScopeKind.All or ScopeKind.System => groups,
         ScopeKind.Unit => groups.Where(g => g.UnitId == UnitId),
         ScopeKind.Group => groups.Where(g => g.Id == GroupId),
         _ => groups.Where(g => false),
@@ -65,7 +98,7 @@ public sealed record AccessScope
     /// <summary>Whether a retiree of this unit and group lies inside the scope (for records being written).</summary>
     public bool Covers(int unitId, int? groupId) => Kind switch
     {
-        ScopeKind.All => true,
+        ScopeKind.All or ScopeKind.System => true,
         ScopeKind.Unit => unitId == UnitId,
         ScopeKind.Group => groupId == GroupId,
         _ => false,
@@ -78,6 +111,9 @@ public enum ScopeKind
     All = 1,
     Unit = 2,
     Group = 3,
+
+    /// <summary>Scheduled jobs: everything, and never a signed-in person's.</summary>
+    System = 4,
 }
 
 /// <summary>What each role may do, in one place, as the table says.</summary>
