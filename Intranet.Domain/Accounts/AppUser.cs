@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Intranet.Domain.Accounts;
 
 /// <summary>A person who signs in. Accounts are made by an administrator; nobody registers themselves.</summary>
+[EntityLabel("账户", Order = 90)]
 public class AppUser : AuditableEntity
 {
     [Display(Name = "登录名")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -5,16 +6,27 @@ namespace Intranet.Domain.Audit;
 
 public enum AuditAction
 {
+    [Display(Name = "新建")]
     Create = 1,
+    [Display(Name = "修改")]
     Update = 2,
+    [Display(Name = "删除")]
     Delete = 3,
+    [Display(Name = "登录")]
     SignIn = 10,
+    [Display(Name = "登录失败")]
     SignInFailed = 11,
+    [Display(Name = "账户锁定")]
     LockedOut = 12,
+    [Display(Name = "退出登录")]
     SignOut = 13,
+    [Display(Name = "修改密码")]
     PasswordChanged = 14,
+    [Display(Name = "越权访问被拒")]
     AccessDenied = 20,
+    [Display(Name = "查看完整信息")]
     Reveal = 21,
+    [Display(Name = "导出")]
     Export = 22,
 }
 

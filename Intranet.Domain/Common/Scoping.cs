@@ -23,3 +23,13 @@ public interface IRetireeScoped
 {
     int RetireeId { get; }
 }
+
+/// <summary>
+/// A record that keeps some fields derived from others (a name's pinyin keys), brought up to date whenever it is
+/// saved. The save pipeline calls it; the record's own feature says what to derive.
+/// </summary>
+public interface IDerivesFields
+{
+    /// <summary>Sets the derived fields through <paramref name="entry"/>, so the change counts even when the context does not detect changes itself.</summary>
+    void DeriveFields(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry);
+}

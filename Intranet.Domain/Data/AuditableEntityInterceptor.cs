@@ -1,14 +1,12 @@
 using Intranet.Domain.Common;
-using Intranet.Domain.Register;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Intranet.Domain.Data;
 
 /// <summary>
 /// Stamps who and when on every saved record, bumps its concurrency version and captures its audit lines;
-/// first derives the retirees' pinyin keys from their names.
+/// first lets records derive their derived fields (<see cref="IDerivesFields"/>).
 /// </summary>
 public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimeProvider timeProvider) : SaveChangesInterceptor
 {
@@ -32,7 +30,7 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
             return;
         }
 
-        DeriveNameKeys(context);
+        DeriveFields(context);
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var user = currentUser.UserName ?? SystemUser.Name;
@@ -58,27 +56,13 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
         }
     }
 
-    private static void DeriveNameKeys(DbContext context)
+    private static void DeriveFields(DbContext context)
     {
-        foreach (var entry in context.ChangeTracker.Entries<Retiree>())
+        foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified) || entry.Entity.Name is not { } name)
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is IDerivesFields derives)
             {
-                continue;
-            }
-
-            var keys = Retiree.NameKeys(name);
-            Set(entry.Property(r => r.NamePinyin), keys.SortKey);
-            Set(entry.Property(r => r.NameInitials), keys.Initials);
-            Set(entry.Property(r => r.NamePinyinCompact), keys.Compact);
-        }
-
-        // Through the entry, not the entity, so the change counts even when the context does not detect changes.
-        static void Set(PropertyEntry<Retiree, string> property, string value)
-        {
-            if (!string.Equals(property.CurrentValue, value, StringComparison.Ordinal))
-            {
-                property.CurrentValue = value;
+                derives.DeriveFields(entry);
             }
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Intranet.Domain.Register;
 
 /// <summary>A retiree party branch (退休支部); its members are the retirees that point to it.</summary>
+[EntityLabel("退休支部", Order = 13)]
 public class PartyBranch : AuditableEntity
 {
     [Display(Name = "支部名称")]

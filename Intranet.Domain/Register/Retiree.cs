@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Intranet.Domain.Register;
 
 /// <summary>One retired staff member in the register (退休教工信息数据库).</summary>
-public class Retiree : AuditableEntity, IGroupScoped
+[EntityLabel("退休教工", Order = 10)]
+public class Retiree : AuditableEntity, IGroupScoped, IDerivesFields
 {
     /// <summary>From this age a retiree counts as very old (高龄).</summary>
     public const int VeryOldAge = 80;
@@ -22,7 +23,7 @@ public class Retiree : AuditableEntity, IGroupScoped
 
     /// <summary>
     /// The name in pinyin, syllables apart (王秀英 → <c>wang xiu ying</c>): the list sorts by it. This and the next
-    /// two keys are derived from <see cref="Name"/> whenever the retiree is saved (<see cref="Data.AuditableEntityInterceptor"/>).
+    /// two keys are derived from <see cref="Name"/> whenever the retiree is saved (<see cref="DeriveFields"/>).
     /// </summary>
     [AuditIgnore]
     public string NamePinyin { get; set; } = string.Empty;
@@ -139,6 +140,30 @@ public class Retiree : AuditableEntity, IGroupScoped
         // A cut key still sorts and matches by its start; only absurdly long names reach the limit.
         static string Cut(string key, int maxLength) =>
             key.Length <= maxLength ? key : key[..(char.IsHighSurrogate(key[maxLength - 1]) ? maxLength - 1 : maxLength)];
+    }
+
+    /// <summary>The name's pinyin keys, kept in step with the name whenever the retiree is saved.</summary>
+    public void DeriveFields(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Name is not { } name)
+        {
+            return;
+        }
+
+        var keys = NameKeys(name);
+        Set(nameof(NamePinyin), keys.SortKey);
+        Set(nameof(NameInitials), keys.Initials);
+        Set(nameof(NamePinyinCompact), keys.Compact);
+
+        void Set(string property, string value)
+        {
+            var field = entry.Property(property);
+            if (!string.Equals((string?)field.CurrentValue, value, StringComparison.Ordinal))
+            {
+                field.CurrentValue = value;
+            }
+        }
     }
 
     public int AgeOn(DateOnly day) => AgeOn(BirthDate, day);

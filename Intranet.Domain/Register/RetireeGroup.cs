@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Intranet.Domain.Register;
 
 /// <summary>A retiree group (退休小组 / 网络小组) inside a unit, led by one of its retirees.</summary>
+[EntityLabel("退休小组", Order = 12)]
 public class RetireeGroup : AuditableEntity
 {
     [Display(Name = "小组名称")]

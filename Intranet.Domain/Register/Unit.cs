@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Intranet.Domain.Register;
 
 /// <summary>A school, kindergarten, adult school or directly run unit whose retirees the office serves.</summary>
+[EntityLabel("单位", Order = 11)]
 public class Unit : AuditableEntity
 {
     [Display(Name = "单位名称")]

@@ -27,13 +27,9 @@ public static class AuditText
     public const string Redacted = "******";
 
     /// <summary>Separator of flag labels, as the register writes combined care categories.</summary>
-    public const string FlagSeparator = "、";
+    public const string FlagSeparator = Intranet.Domain.Common.EnumLabel.FlagSeparator;
 
     public static IReadOnlyList<AuditAction> AllActions { get; } = Enum.GetValues<AuditAction>();
-
-    /// <summary>The entity types an audit line can name today, in the order the office thinks of them.</summary>
-    public static IReadOnlyList<string> KnownEntityTypes { get; } =
-        [nameof(Retiree), nameof(Unit), nameof(RetireeGroup), nameof(PartyBranch), nameof(AppUser)];
 
     /// <summary>Every audited record type in the domain, by its CLR name (what <see cref="AuditEntry.EntityType"/> holds).</summary>
     private static readonly FrozenDictionary<string, Type> EntityTypes = typeof(AuditableEntity).Assembly.GetTypes()
@@ -41,43 +37,28 @@ public static class AuditText
         .GroupBy(t => t.Name, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+    /// <summary>The record types an audit line can name, in the order their labels declare.</summary>
+    public static IReadOnlyList<string> KnownEntityTypes { get; } = EntityTypes.Values
+        .Where(t => t.GetCustomAttribute<EntityLabelAttribute>() is not null)
+        .OrderBy(t => t.GetCustomAttribute<EntityLabelAttribute>()!.Order).ThenBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => t.Name).ToList();
+
     /// <summary>Referenced records shown by name; every other reference stays a number.</summary>
     private static readonly FrozenSet<Type> NamedReferences =
         new[] { typeof(Unit), typeof(RetireeGroup), typeof(PartyBranch), typeof(Retiree) }.ToFrozenSet();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, FrozenDictionary<string, int>> FieldOrders = new();
 
-    public static string Label(this AuditAction action) => action switch
-    {
-        AuditAction.Create => "新建",
-        AuditAction.Update => "修改",
-        AuditAction.Delete => "删除",
-        AuditAction.SignIn => "登录",
-        AuditAction.SignInFailed => "登录失败",
-        AuditAction.LockedOut => "账户锁定",
-        AuditAction.SignOut => "退出登录",
-        AuditAction.PasswordChanged => "修改密码",
-        AuditAction.AccessDenied => "越权访问被拒",
-        AuditAction.Reveal => "查看完整信息",
-        AuditAction.Export => "导出",
-        _ => action.ToString(),
-    };
+    public static string Label(this AuditAction action) => Intranet.Domain.Common.EnumLabel.Of(action);
 
     /// <summary>Whether the line records a change of a record, with field values to show.</summary>
     public static bool IsRecordChange(this AuditAction action) => action is AuditAction.Create or AuditAction.Update or AuditAction.Delete;
 
-    public static string EntityTypeLabel(string? entityType) => entityType switch
-    {
-        null or "" => string.Empty,
-        nameof(Retiree) => "退休教工",
-        nameof(AppUser) => "账户",
-        nameof(Unit) => "单位",
-        nameof(RetireeGroup) => "退休小组",
-        nameof(PartyBranch) => "退休支部",
-
-        // A record type added later still shows, by its own name, until it is given a word here.
-        _ => entityType,
-    };
+    /// <summary>The record type's Chinese name, declared on the type (<see cref="EntityLabelAttribute"/>); a type without one shows by its own name.</summary>
+    public static string EntityTypeLabel(string? entityType) =>
+        entityType is null ? string.Empty
+        : EntityTypes.TryGetValue(entityType, out var type) && type.GetCustomAttribute<EntityLabelAttribute>() is { } label ? label.Name
+        : entityType;
 
     public static string FieldLabel(string? entityType, string field)
     {
@@ -309,17 +290,7 @@ public static class AuditText
             return name;
         }
 
-        return parsed switch
-        {
-            Gender g => g.Label(),
-            UnitKind k => k.Label(),
-            HealthStatus h => h.Label(),
-            LivingSituation l => l.Label(),
-            CareCategories c => c.Label(),
-            UserRole r => r.Label(),
-            AuditAction a => a.Label(),
-            _ => name,
-        };
+        return Intranet.Domain.Common.EnumLabel.Of((Enum)parsed);
     }
 }
 
