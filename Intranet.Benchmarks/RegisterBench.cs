@@ -5,6 +5,7 @@ using Intranet.Domain.Register;
 using Intranet.Domain.Register.Demo;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;

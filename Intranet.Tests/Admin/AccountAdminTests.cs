@@ -5,6 +5,7 @@ using Intranet.Domain.Register;
 using Intranet.Tests.Support;
 using Intranet.Web.Accounts;
 using Intranet.Web.Admin;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using Intranet.Domain.Audit;
 using Intranet.Domain.Register;
 using Intranet.Tests.Support;
 using Intranet.Web.Admin;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

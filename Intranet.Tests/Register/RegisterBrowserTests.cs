@@ -91,6 +91,42 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
     }
 
     [SkippableFact]
+    public async Task Back_and_reload_return_to_the_same_page_and_sort()
+    {
+        var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);
+        await page.GotoAsync("/register");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // Sort by age (oldest first after two clicks), then go to page 3.
+        var ageHeader = page.Locator("th", new() { HasText = "年龄" });
+        await ageHeader.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=Age"));
+        await ageHeader.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=-Age"));
+        await page.Locator(".rz-pager-next").ClickAsync();
+        await page.Locator(".rz-pager-next").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("第 3 页");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("page=3"));
+        var names = await NamesAsync(page);
+
+        var first = page.Locator("tbody tr.rz-data-row a.retiree-link").First;
+        await first.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = names[0] })).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByTitle("返回名册").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("第 3 页");
+        Assert.Equal(names, await NamesAsync(page));
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator(".rz-pager-summary")).ToContainTextAsync("第 3 页");
+        Assert.Equal(names, await NamesAsync(page));
+        var ages = (await page.Locator("tbody tr.rz-data-row td:nth-child(3)").AllInnerTextsAsync()).Select(a => int.Parse(a.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ages.OrderDescending(), ages);
+    }
+
+    [SkippableFact]
     public async Task The_chinese_text_renders_as_glyphs_not_boxes()
     {
         var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);

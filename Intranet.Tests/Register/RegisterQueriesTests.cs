@@ -1,5 +1,6 @@
 using Intranet.Domain.Register;
 using Intranet.Tests.Support;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 

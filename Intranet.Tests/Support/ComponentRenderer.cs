@@ -24,6 +24,10 @@ public static class ComponentRenderer
         services.AddRadzenComponents();
         services.AddSingleton<NavigationManager, StaticNavigationManager>();
         services.AddSingleton<IJSRuntime, NoScriptRuntime>();
+
+        // As the app has it: pages carry their first read into the circuit through the prerendered state.
+        services.AddScoped<Microsoft.AspNetCore.Components.Infrastructure.ComponentStatePersistenceManager>();
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.AspNetCore.Components.Infrastructure.ComponentStatePersistenceManager>().State);
         configure(services);
 
         await using var provider = services.BuildServiceProvider();

@@ -5,6 +5,7 @@ using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

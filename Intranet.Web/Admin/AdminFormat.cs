@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intranet.Domain.Accounts;
+using Intranet.Web.Platform.Lists;
 using Radzen;
 
 namespace Intranet.Web.Admin;

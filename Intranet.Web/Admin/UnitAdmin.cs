@@ -5,6 +5,7 @@ using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 

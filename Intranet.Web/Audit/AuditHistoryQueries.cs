@@ -4,6 +4,7 @@ using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Web.Accounts;
+using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 

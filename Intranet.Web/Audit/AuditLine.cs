@@ -1,5 +1,6 @@
 using Intranet.Domain.Audit;
 using Intranet.Domain.Register;
+using Intranet.Web.Platform.Lists;
 
 namespace Intranet.Web.Audit;
 

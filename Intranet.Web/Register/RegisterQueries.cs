@@ -4,6 +4,7 @@ using Intranet.Domain.Register;
 using Intranet.Domain.Register.Pinyin;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
+using Intranet.Web.Platform.Lists;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Web.Register;
@@ -33,7 +34,7 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         var query = Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, Today, personalData);
         var total = await query.CountAsync(cancellationToken);
 
-        var sorted = Sort(query, page);
+        var sorted = Sort(query, page, filter);
         var rows = await sorted
             .Skip(page.Skip)
             .Take(Math.Clamp(page.Take, 1, 500))
@@ -227,9 +228,19 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             new ParameterSwap(condition.Parameters[0], retiree).Visit(condition.Body);
     }
 
-    private static IQueryable<Retiree> Sort(IQueryable<Retiree> query, PageRequest page)
+    private static IQueryable<Retiree> Sort(IQueryable<Retiree> query, PageRequest page, RetireeFilter filter)
     {
         var sortBy = page.SortBy;
+
+        // A name searched for, with no column chosen: the closest matches first (王芳 before 王芳华), not unit by unit.
+        if (sortBy is null && filter.NameOrId?.Trim() is { Length: > 0 } term && !IsIdNumberSearch(term))
+        {
+            var letters = term.ToLowerInvariant();
+            return query
+                .OrderBy(r => r.Name == term || r.NameInitials == letters || r.NamePinyinCompact == letters ? 0 : r.Name.StartsWith(term) ? 1 : 2)
+                .ThenBy(r => r.NamePinyin).ThenBy(r => r.Name).ThenBy(r => r.Id);
+        }
+
         var descending = page.Descending;
 
         // Age sorts as birth date the other way round.

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Intranet.Domain.Register;
+using Intranet.Web.Platform.Lists;
 using Microsoft.Extensions.Primitives;
 
 namespace Intranet.Web.Register;
 
 /// <summary>What the register list is narrowed to. Empty values mean "any".</summary>
-public sealed record RetireeFilter
+public sealed record RetireeFilter : IListFilter<RetireeFilter>
 {
     public string? NameOrId { get; init; }
 
@@ -85,10 +86,6 @@ public sealed record CareFilter(CareCategories Category, bool VeryOld)
         [VeryOldPeople, .. RegisterLabels.AllCareCategories.Select(c => new CareFilter(c, false))];
 }
 
-public sealed record PageRequest(int Skip, int Take, string? SortBy = null, bool Descending = false);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
-
 public sealed record RetireeListItem(
     int Id,
     string Name,
@@ -106,5 +103,3 @@ public sealed record RetireeListItem(
 {
     public bool IsVeryOld => Age >= Retiree.VeryOldAge;
 }
-
-public sealed record Choice(int Id, string Name);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+
+namespace Intranet.Web.Platform.Lists;
+
+/// <summary>One page of a list: how many rows to skip and take, and the column it is sorted by.</summary>
+public sealed record PageRequest(int Skip, int Take, string? SortBy = null, bool Descending = false)
+{
+    public const int DefaultSize = 20;
+
+    public static readonly int[] Sizes = [20, 50, 100];
+
+    public static PageRequest First { get; } = new(0, DefaultSize);
+
+    /// <summary>The page's number counted from 0, as the grid's pager counts.</summary>
+    public int Index => Take > 0 ? Skip / Take : 0;
+
+    /// <summary>
+    /// The page as query-string values (<c>page</c> from 1, <c>size</c>, <c>sort</c> with a leading "-" for
+    /// descending); the first page, the default size and the default order are left out, so plain addresses stay plain.
+    /// </summary>
+    public Dictionary<string, string?> ToQuery() => new()
+    {
+        ["page"] = Index > 0 ? (Index + 1).ToString(CultureInfo.InvariantCulture) : null,
+        ["size"] = Take != DefaultSize ? Take.ToString(CultureInfo.InvariantCulture) : null,
+        ["sort"] = SortBy is null ? null : (Descending ? "-" : string.Empty) + SortBy,
+    };
+
+    /// <summary>Reads what <see cref="ToQuery"/> wrote; an unreadable or absurd value falls back to the default.</summary>
+    public static PageRequest FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var size = Int(values, "size") is { } s && Sizes.Contains(s) ? s : DefaultSize;
+        var page = Int(values, "page") is { } p && p is >= 1 and <= 100_000 ? p : 1;
+        var sort = values.TryGetValue("sort", out var text) && text.Length is > 0 and <= 64 ? text : null;
+        var descending = sort?.StartsWith('-') == true;
+        return new PageRequest((page - 1) * size, size, descending ? sort![1..] : sort, descending);
+    }
+
+    private static int? Int(Dictionary<string, string> values, string key) =>
+        values.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+
+/// <summary>An item of a picker: an id and the words shown for it.</summary>
+public sealed record Choice(int Id, string Name);
+
+public static class PagingExtensions
+{
+    /// <summary>Counts the query and reads one page of it; the page size is kept within 1–500 whatever is asked.</summary>
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip(Math.Max(page.Skip, 0)).Take(Math.Clamp(page.Take, 1, 500)).ToListAsync(cancellationToken);
+        return new PagedResult<T>(items, total);
+    }
+}
