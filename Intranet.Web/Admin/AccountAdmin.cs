@@ -440,7 +440,7 @@ public static class AccountRules
         !isDisabled && (lockoutEnd is null || lockoutEnd <= now);
 }
 
-public sealed record AccountFilter
+public sealed record AccountFilter : IListFilter<AccountFilter>
 {
     /// <summary>Part of a name or a login name.</summary>
     public string? Search { get; init; }
@@ -448,6 +448,19 @@ public sealed record AccountFilter
     public UserRole? Role { get; init; }
 
     public int? UnitId { get; init; }
+
+    public Dictionary<string, string?> ToQuery() => new()
+    {
+        ["q"] = QueryValues.Of(Search),
+        ["role"] = Role?.ToString(),
+        ["unit"] = QueryValues.Of(UnitId),
+    };
+
+    public static AccountFilter FromQuery(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
+    {
+        var values = new QueryValues(query);
+        return new AccountFilter { Search = values.Text("q"), Role = values.Enum<UserRole>("role"), UnitId = values.Number("unit") };
+    }
 }
 
 public sealed record AccountListItem(

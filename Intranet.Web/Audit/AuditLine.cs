@@ -64,7 +64,7 @@ public sealed record AuditLine(
 }
 
 /// <summary>What the audit log is narrowed to. Empty values mean "any"; dates are the office's local days, both included.</summary>
-public sealed record AuditFilter
+public sealed record AuditFilter : IListFilter<AuditFilter>
 {
     /// <summary>Part of a login name.</summary>
     public string? UserName { get; init; }
@@ -79,6 +79,30 @@ public sealed record AuditFilter
     public string? EntityType { get; init; }
 
     public AuditAction? Action { get; init; }
+
+    public Dictionary<string, string?> ToQuery() => new()
+    {
+        ["user"] = QueryValues.Of(UserName),
+        ["person"] = QueryValues.Of(Person),
+        ["from"] = QueryValues.Of(From),
+        ["to"] = QueryValues.Of(To),
+        ["type"] = QueryValues.Of(EntityType),
+        ["action"] = Action?.ToString(),
+    };
+
+    public static AuditFilter FromQuery(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
+    {
+        var values = new QueryValues(query);
+        return new AuditFilter
+        {
+            UserName = values.Text("user"),
+            Person = values.Text("person"),
+            From = values.Date("from"),
+            To = values.Date("to"),
+            EntityType = values.Text("type"),
+            Action = values.Enum<AuditAction>("action"),
+        };
+    }
 }
 
 /// <summary>A choice in the object-type filter: the stored CLR name and its Chinese word.</summary>

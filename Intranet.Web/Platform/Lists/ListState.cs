@@ -28,6 +28,14 @@ public sealed class ListState<TFilter, TItem> : IDisposable
     where TFilter : IListFilter<TFilter>
     where TItem : notnull
 {
+    /// <summary>
+    /// The browser hands the prerendered state back when the circuit starts, in one message, encrypted and in base64,
+    /// and the circuit refuses messages over 32 KB. A page bigger than this is read again instead.
+    /// </summary>
+    private const int MaxCarriedBytes = 16 * 1024;
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private readonly NavigationManager _navigation;
     private readonly Func<TFilter, PageRequest, CancellationToken, Task<PagedResult<TItem>>> _load;
     private readonly PersistentComponentState? _state;
@@ -91,7 +99,12 @@ public sealed class ListState<TFilter, TItem> : IDisposable
 
         _persisting ??= _state?.RegisterOnPersisting(() =>
         {
-            _state.PersistAsJson(_key, new PagedResult<TItem>(Items, Count));
+            var page = new PagedResult<TItem>(Items, Count);
+            if (System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(page, JsonOptions).Length <= MaxCarriedBytes)
+            {
+                _state.PersistAsJson(_key, page);
+            }
+
             return Task.CompletedTask;
         }, RenderMode.InteractiveServer);
     }

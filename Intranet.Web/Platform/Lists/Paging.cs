@@ -60,3 +60,35 @@ public static class PagingExtensions
         return new PagedResult<T>(items, total);
     }
 }
+
+/// <summary>Reading a list filter back from its address: each value, or nothing when it is missing or unreadable.</summary>
+public sealed class QueryValues(IEnumerable<KeyValuePair<string, StringValues>> query)
+{
+    private readonly Dictionary<string, string> _values =
+        query.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    public string? Text(string key) => _values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public int? Number(string key) => int.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public DateOnly? Date(string key) => DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+
+    /// <summary>An enum by its name; numbers and names the enum lacks are not taken.</summary>
+    public TEnum? Enum<TEnum>(string key)
+        where TEnum : struct, Enum =>
+        Text(key) is { } text && !char.IsAsciiDigit(text[0]) && System.Enum.TryParse<TEnum>(text, out var value) && System.Enum.IsDefined(value) ? value : null;
+
+    public static string? Of(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    public static string? Of(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string? Of(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>The filter of a list narrowed by one search box.</summary>
+public sealed record SearchFilter(string? Text) : IListFilter<SearchFilter>
+{
+    public Dictionary<string, string?> ToQuery() => new() { ["q"] = QueryValues.Of(Text) };
+
+    public static SearchFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query) => new(new QueryValues(query).Text("q"));
+}
