@@ -88,8 +88,8 @@ internal sealed class RegisterBench : IDisposable
         yield return List("list: very old, 80+ (staff)", staff, new RetireeFilter { Care = CareFilter.VeryOldPeople }, first);
         yield return ("filters: unit and group choices (staff)", async () =>
         {
-            await staff.UnitsAsync();
-            await staff.GroupsAsync(null);
+            await staff.UnitChoicesAsync(null, null);
+            await staff.GroupChoicesAsync(null, null, null);
         });
     }
 

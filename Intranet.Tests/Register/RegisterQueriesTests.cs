@@ -43,6 +43,35 @@ public sealed class RegisterQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task Pickers_read_a_few_dozen_matching_choices_and_always_the_chosen_one()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var units = Enumerable.Range(1, 120).Select(i => make.Unit($"城区第{i:000}学校")).ToList();
+
+        var first = await _queries.UnitChoicesAsync(null, units[^1].Id);
+        Assert.Equal(ChoiceQueries.Limit + 1, first.Count);
+        Assert.Equal(units[^1].Id, first[0].Id);
+
+        var typed = await _queries.UnitChoicesAsync("第11", null);
+        Assert.Equal(["城区第110学校", "城区第111学校", "城区第112学校", "城区第113学校", "城区第114学校", "城区第115学校", "城区第116学校", "城区第117学校", "城区第118学校", "城区第119学校"],
+            typed.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_name_search_lists_the_closest_matches_first()
+    {
+        using var db = _database.CreateContext();
+        var make = new RegisterBuilder(db);
+        var first = make.Unit();
+        var second = make.Unit();
+        make.Retiree(first, "王芳华");
+        make.Retiree(second, "王芳");
+
+        Assert.Equal(["王芳", "王芳华"], await NamesAsync(new RetireeFilter { NameOrId = "王芳" }));
+    }
+
+    [Fact]
     public async Task Searches_by_name_or_id_number_and_hides_the_deceased_unless_asked()
     {
         using var db = _database.CreateContext();

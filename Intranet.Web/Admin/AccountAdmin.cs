@@ -112,13 +112,16 @@ public sealed class AccountAdmin(
     }
 
     /// <summary>Every unit, in the office's order; inactive ones are marked so an old account's unit still shows.</summary>
-    public async Task<IReadOnlyList<Choice>> UnitChoicesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Choice>> UnitChoicesAsync(string? term, int? selected, CancellationToken cancellationToken = default)
     {
         await DemandAsync("查看单位列表");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new Choice(u.Id, u.IsActive ? u.Name : u.Name + "（已停用）"))
-            .ToListAsync(cancellationToken);
+        return await ChoiceQueries.PickAsync(
+            db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name),
+            term is null ? null : u => u.Name.Contains(term),
+            u => new Choice(u.Id, u.IsActive ? u.Name : u.Name + "（已停用）"),
+            selected is { } id ? u => u.Id == id : null,
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<Choice>> GroupChoicesAsync(int? unitId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Intranet.Domain.Accounts;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Domain.Register.Pinyin;
@@ -87,33 +88,58 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         await audit.DeniedIfExistsAsync(db, id, what, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Choice>> UnitsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Units in scope whose name holds <paramref name="term"/>, in the office's order, and the chosen one.</summary>
+    public async Task<IReadOnlyList<Choice>> UnitChoicesAsync(string? term, int? selected, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await user.Scope.Apply(db.Units.AsNoTracking()).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken);
+        return await ChoiceQueries.PickAsync(
+            user.Scope.Apply(db.Units.AsNoTracking()).OrderBy(u => u.SortOrder).ThenBy(u => u.Name),
+            term is null ? null : u => u.Name.Contains(term),
+            u => new Choice(u.Id, u.Name),
+            selected is { } id ? u => u.Id == id : null,
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Choice>> GroupsAsync(int? unitId, CancellationToken cancellationToken = default)
+    /// <summary>Groups in scope (of one unit, or of all, then named with their unit) matching <paramref name="term"/>.</summary>
+    public async Task<IReadOnlyList<Choice>> GroupChoicesAsync(int? unitId, string? term, int? selected, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var groups = user.Scope.Apply(db.RetireeGroups.AsNoTracking());
-        if (unitId is { } id)
+        if (unitId is { } unit)
         {
-            groups = groups.Where(g => g.UnitId == id);
+            groups = groups.Where(g => g.UnitId == unit);
         }
 
         // Group names repeat across units ("第1小组"), so the list names the unit unless one unit is chosen.
-        return await groups.OrderBy(g => g.Unit!.SortOrder).ThenBy(g => g.Name)
-            .Select(g => new Choice(g.Id, unitId == null ? g.Unit!.Name + " · " + g.Name : g.Name))
-            .ToListAsync(cancellationToken);
+        return await ChoiceQueries.PickAsync(
+            groups.OrderBy(g => g.Unit!.SortOrder).ThenBy(g => g.Unit!.Name).ThenBy(g => g.Name),
+            term is null ? null : g => g.Name.Contains(term) || (unitId == null && g.Unit!.Name.Contains(term)),
+            g => new Choice(g.Id, unitId == null ? g.Unit!.Name + " · " + g.Name : g.Name),
+            selected is { } id ? g => g.Id == id : null,
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Choice>> PartyBranchesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Choice>> BranchChoicesAsync(string? term, int? selected, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PartyBranches.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Name)
-            .Select(b => new Choice(b.Id, b.Name)).ToListAsync(cancellationToken);
+        return await ChoiceQueries.PickAsync(
+            db.PartyBranches.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Name),
+            term is null ? null : b => b.Name.Contains(term),
+            b => new Choice(b.Id, b.Name),
+            selected is { } id ? b => b.Id == id : null,
+            cancellationToken);
+    }
+
+    /// <summary>The one unit a unit officer or group leader works in, which their forms choose for them; none for the others.</summary>
+    public async Task<Choice?> OwnUnitAsync(CancellationToken cancellationToken = default)
+    {
+        if (user.Scope.Kind is not (ScopeKind.Unit or ScopeKind.Group))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await user.Scope.Apply(db.Units.AsNoTracking()).Select(u => new Choice(u.Id, u.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
     internal static IQueryable<Retiree> Filter(IQueryable<Retiree> query, RetireeFilter filter, DateOnly today, PersonalDataRules personalData)

@@ -92,3 +92,32 @@ public sealed record SearchFilter(string? Text) : IListFilter<SearchFilter>
 
     public static SearchFilter FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query) => new(new QueryValues(query).Text("q"));
 }
+
+public static class ChoiceQueries
+{
+    /// <summary>How many choices a picker shows for one term: enough to pick from, few enough to send.</summary>
+    public const int Limit = 50;
+
+    /// <summary>
+    /// The first <see cref="Limit"/> choices of an ordered query that match <paramref name="match"/>, and the chosen
+    /// one first if it is not among them (so the picker can show its name).
+    /// </summary>
+    public static async Task<IReadOnlyList<Choice>> PickAsync<T>(
+        IQueryable<T> ordered,
+        System.Linq.Expressions.Expression<Func<T, bool>>? match,
+        System.Linq.Expressions.Expression<Func<T, Choice>> select,
+        System.Linq.Expressions.Expression<Func<T, bool>>? chosen,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var matching = match is null ? ordered : ordered.Where(match);
+        var choices = await matching.Select(select).Take(Limit).ToListAsync(cancellationToken);
+        if (chosen is not null && await ordered.Where(chosen).Select(select).FirstOrDefaultAsync(cancellationToken) is { } current
+            && choices.All(c => c.Id != current.Id))
+        {
+            choices.Insert(0, current);
+        }
+
+        return choices;
+    }
+}
