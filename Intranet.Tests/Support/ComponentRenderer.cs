@@ -51,6 +51,9 @@ public static class ComponentRenderer
         services.AddScoped<Web.Audit.AuditLog>();
         services.AddScoped<Web.Register.RegisterQueries>();
         services.AddScoped<Web.Register.RegisterCommands>();
+        services.AddSingleton(new Web.Platform.Live.ChangeFeed(
+            Microsoft.Extensions.Options.Options.Create(new Web.Platform.Live.ChangeFeedOptions()), TimeProvider.System,
+            NullLogger<Web.Platform.Live.ChangeFeed>.Instance));
         return services;
     }
 

@@ -23,7 +23,7 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextFactory<IntranetDbContext>(
             (services, db) => db
                 .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
-                .AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>()),
+                .AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<ChangeFeedInterceptor>()),
             ServiceLifetime.Scoped);
 
         builder.Services.AddHostedService<DatabaseStartup>();

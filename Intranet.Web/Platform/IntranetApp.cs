@@ -2,6 +2,7 @@ using Intranet.Jobs;
 using Intranet.Web.Accounts;
 using Intranet.Web.Admin;
 using Intranet.Web.Audit;
+using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
 
 namespace Intranet.Web.Platform;
@@ -18,6 +19,7 @@ public static class IntranetApp
 
         builder.AddIntranetSettings();
         builder.AddIntranetDatabase();
+        builder.AddLiveUpdates();
         builder.AddIntranetUi();
         builder.AddSecurityHeaders();
         builder.AddAccounts();
@@ -32,6 +34,7 @@ public static class IntranetApp
         app.UseIntranet();
         app.MapAccountEndpoints();
         app.MapRegisterExport();
+        app.MapLiveUpdates();
         return app;
     }
 }

@@ -1,0 +1,107 @@
+using Intranet.Domain.Accounts;
+using Intranet.Domain.Data;
+using Intranet.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Intranet.Web.Platform.Live;
+
+/// <summary>
+/// The change feed for clients outside a circuit (a wall display, another service), signed-in users only. Each
+/// connection joins the one group its scope allows and hears only changes inside it: record types, keys, units
+/// and counts, never a name or a number.
+/// </summary>
+[Authorize]
+public sealed class ChangesHub : Hub
+{
+    public const string Path = "/hubs/changes";
+
+    /// <summary>The client method each batch is sent to.</summary>
+    public const string Method = "changes";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (GroupOf(Context.User?.Scope() ?? AccessScope.Nothing) is { } group)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    internal const string Everything = "scope:all";
+
+    internal static string ForUnit(int unitId) => $"scope:unit:{unitId}";
+
+    internal static string ForGroup(int groupId) => $"scope:group:{groupId}";
+
+    /// <summary>An administrator's or an unknown role's scope holds no one: such a connection hears nothing.</summary>
+    private static string? GroupOf(AccessScope scope) => scope.Kind switch
+    {
+        ScopeKind.All => Everything,
+        ScopeKind.Unit => ForUnit(scope.UnitId!.Value),
+        ScopeKind.Group => ForGroup(scope.GroupId!.Value),
+        _ => null,
+    };
+}
+
+/// <summary>One change as the hub sends it.</summary>
+public sealed record ChangeNotice(string Entity, int Key, string Kind, int? UnitId);
+
+/// <summary>Sends each batch of the feed to the hub's scope groups, each its own part.</summary>
+internal sealed class ChangesHubRelay(ChangeFeed feed, IHubContext<ChangesHub> hub) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = feed.Subscribe(SendAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task SendAsync(IReadOnlyList<EntityChange> changes)
+    {
+        await SendAsync(ChangesHub.Everything, changes);
+        foreach (var unit in changes.GroupBy(c => c.UnitId).Where(g => g.Key is not null))
+        {
+            await SendAsync(ChangesHub.ForUnit(unit.Key!.Value), [.. unit]);
+        }
+
+        foreach (var group in changes.GroupBy(c => c.GroupId).Where(g => g.Key is not null))
+        {
+            await SendAsync(ChangesHub.ForGroup(group.Key!.Value), [.. group]);
+        }
+    }
+
+    private Task SendAsync(string group, IReadOnlyList<EntityChange> changes) =>
+        hub.Clients.Group(group).SendAsync(ChangesHub.Method, new
+        {
+            count = changes.Count,
+            changes = changes.Select(c => new ChangeNotice(c.Entity, c.Key, c.Kind.ToString(), c.UnitId)),
+        });
+}
+
+public static class LiveExtensions
+{
+    public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ChangeFeedOptions>(builder.Configuration.GetSection(ChangeFeedOptions.Section));
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddSingleton<IChangeSink>(sp => sp.GetRequiredService<ChangeFeed>());
+        builder.Services.AddSingleton<ChangeFeedInterceptor>();
+        builder.Services.AddHostedService<ChangesHubRelay>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapLiveUpdates(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<ChangesHub>(ChangesHub.Path).RequireAuthorization();
+        return endpoints;
+    }
+}
