@@ -30,7 +30,10 @@ public sealed class AuditHistoryQueries(IDbContextFactory<IntranetDbContext> dbF
             return Nothing;
         }
 
-        return await PageAsync(db, db.AuditEntries.Where(a => a.RetireeId == retireeId), skip, take, cancellationToken);
+        // Changes only: who looked at a number in full is for the audit log, not the record's history.
+        var changes = db.AuditEntries.Where(a => a.RetireeId == retireeId
+            && (a.Action == AuditAction.Create || a.Action == AuditAction.Update || a.Action == AuditAction.Delete));
+        return await PageAsync(db, changes, skip, take, cancellationToken);
     }
 
     /// <summary>The lines of one record of any type (a unit, an account, …), newest first.</summary>
@@ -61,8 +64,9 @@ public sealed class AuditHistoryQueries(IDbContextFactory<IntranetDbContext> dbF
             .ToListAsync(cancellationToken);
 
         var names = await AuditText.LoadNamesAsync(db, entries, cancellationToken);
+        var people = await AuditText.LoadPeopleAsync(db, entries.Select(e => e.UserName), cancellationToken);
         var zone = time.LocalTimeZone;
-        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone, user.PersonalData)).ToList(), total);
+        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone, user.PersonalData) with { Who = AuditText.Who(e.UserName, people) }).ToList(), total);
     }
 
     private Task<bool> RetireeVisibleAsync(IntranetDbContext db, int retireeId, CancellationToken cancellationToken) =>

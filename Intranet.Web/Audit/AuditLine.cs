@@ -21,6 +21,9 @@ public sealed record AuditLine(
     /// <summary>How many field changes <see cref="Summary"/> names before it says how many more there are.</summary>
     private const int SummaryFields = 3;
 
+    /// <summary>Who acted, as people know them: "张丽（staff）"; the login name alone when the account is gone; 系统 for jobs.</summary>
+    public string? Who { get; init; }
+
     public string ActionLabel => Action.Label();
 
     public string EntityTypeLabel => AuditText.EntityTypeLabel(EntityType);

@@ -32,7 +32,8 @@ public sealed class AuditQueries(IDbContextFactory<IntranetDbContext> dbFactory,
 
         var names = await AuditText.LoadNamesAsync(db, entries, cancellationToken);
         var zone = time.LocalTimeZone;
-        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone, user.PersonalData)).ToList(), total);
+        var people = await AuditText.LoadPeopleAsync(db, entries.Select(e => e.UserName), cancellationToken);
+        return new PagedResult<AuditLine>(entries.Select(e => AuditLine.From(e, names, zone, user.PersonalData) with { Who = AuditText.Who(e.UserName, people) }).ToList(), total);
     }
 
     /// <summary>The object types to filter by: the known ones, and any other the log already holds.</summary>

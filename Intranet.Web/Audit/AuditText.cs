@@ -221,6 +221,31 @@ public static class AuditText
         return names;
     }
 
+    /// <summary>The display names of the accounts that wrote the lines, by login name, in one query.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LoadPeopleAsync(
+        IntranetDbContext db, IEnumerable<string?> userNames, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var wanted = userNames.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return wanted.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName))
+                .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>"张丽（zhangli）" for an account, 系统 for scheduled work and seeding, the login name alone for an account since removed.</summary>
+    public static string? Who(string? userName, IReadOnlyDictionary<string, string> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        return userName switch
+        {
+            null => null,
+            SystemUser.Name => "系统",
+            _ when people.TryGetValue(userName, out var name) => $"{name}（{userName}）",
+            _ => userName,
+        };
+    }
+
     /// <summary>A UTC audit time as the office's clock showed it.</summary>
     public static string FormatTime(DateTime utc, TimeZoneInfo zone)
     {

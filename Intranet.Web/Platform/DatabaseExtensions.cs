@@ -12,7 +12,8 @@ public static class DatabaseExtensions
     {
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(services =>
+            OfficeTimeProvider.For(services.GetRequiredService<IOptions<OfficeOptions>>().Value.TimeZone));
         builder.Services.AddScoped<AuditableEntityInterceptor>();
 
         // Read when first needed, not now, so settings added after this call still count.
