@@ -7,7 +7,6 @@ public static class AdminExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<AdminGate>();
         builder.Services.AddScoped<AccountAdmin>();
-        builder.Services.AddScoped<UnitAdmin>();
         return builder;
     }
 }

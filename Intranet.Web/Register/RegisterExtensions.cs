@@ -6,6 +6,10 @@ public static class RegisterExtensions
     {
         builder.Services.AddScoped<RegisterQueries>();
         builder.Services.AddScoped<RegisterCommands>();
+
+        // The organisation the register hangs on (三级管理): units and their groups, kept by the administrator.
+        builder.Services.AddScoped<Organisation.UnitAdmin>();
+        builder.Services.AddScoped<Organisation.GroupAdmin>();
         return builder;
     }
 }

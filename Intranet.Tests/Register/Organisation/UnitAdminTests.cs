@@ -2,13 +2,15 @@ using Intranet.Domain.Accounts;
 using Intranet.Domain.Audit;
 using Intranet.Domain.Register;
 using Intranet.Tests.Support;
+using Intranet.Tests.Admin;
 using Intranet.Web.Admin;
 using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
+using Intranet.Web.Register.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Intranet.Tests.Admin;
+namespace Intranet.Tests.Register.Organisation;
 
 public sealed class UnitAdminTests : IAsyncLifetime, IDisposable
 {
@@ -158,26 +160,26 @@ public sealed class UnitAdminTests : IAsyncLifetime, IDisposable
         await using var scope = await _app.ScopeForAsync(_admin);
         var admin = Admin(scope);
 
-        var created = await admin.CreateGroupAsync(unit.Id, new GroupForm { Name = "第一小组", LeaderId = alive.Id });
+        var created = await Groups(scope).CreateGroupAsync(unit.Id, new GroupForm { Name = "第一小组", LeaderId = alive.Id });
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
-        Assert.True((await admin.CreateGroupAsync(other.Id, new GroupForm { Name = "第一小组" })).Succeeded);
+        Assert.True((await Groups(scope).CreateGroupAsync(other.Id, new GroupForm { Name = "第一小组" })).Succeeded);
 
         Assert.Equal(["本单位已有名为“第一小组”的小组，小组名称在单位内不能重复。"],
-            (await admin.CreateGroupAsync(unit.Id, new GroupForm { Name = "第一小组" })).Errors);
+            (await Groups(scope).CreateGroupAsync(unit.Id, new GroupForm { Name = "第一小组" })).Errors);
         Assert.Equal(["组长须是本单位健在的退休教工。"],
-            (await admin.CreateGroupAsync(unit.Id, new GroupForm { Name = "第二小组", LeaderId = deceased.Id })).Errors);
+            (await Groups(scope).CreateGroupAsync(unit.Id, new GroupForm { Name = "第二小组", LeaderId = deceased.Id })).Errors);
         Assert.Equal(["组长须是本单位健在的退休教工。"],
-            (await admin.CreateGroupAsync(unit.Id, new GroupForm { Name = "第二小组", LeaderId = elsewhere.Id })).Errors);
+            (await Groups(scope).CreateGroupAsync(unit.Id, new GroupForm { Name = "第二小组", LeaderId = elsewhere.Id })).Errors);
 
-        var leaders = await admin.LeaderChoicesAsync(unit.Id);
+        var leaders = await Groups(scope).LeaderChoicesAsync(unit.Id);
         Assert.Equal([alive.Id], leaders.Select(l => l.Id));
 
-        var group = Assert.Single(await admin.GroupsAsync(unit.Id));
+        var group = Assert.Single(await Groups(scope).GroupsAsync(unit.Id));
         Assert.Equal("林组长", group.LeaderName);
         var edit = new GroupForm { Name = "第一组", LeaderId = null, Version = group.Version };
-        Assert.True((await admin.UpdateGroupAsync(group.Id, edit)).Succeeded);
-        Assert.Equal(["该小组已被他人修改，请刷新后重试。"], (await admin.UpdateGroupAsync(group.Id, edit)).Errors);
-        Assert.Null(Assert.Single(await admin.GroupsAsync(unit.Id)).LeaderName);
+        Assert.True((await Groups(scope).UpdateGroupAsync(group.Id, edit)).Succeeded);
+        Assert.Equal(["该小组已被他人修改，请刷新后重试。"], (await Groups(scope).UpdateGroupAsync(group.Id, edit)).Errors);
+        Assert.Null(Assert.Single(await Groups(scope).GroupsAsync(unit.Id)).LeaderName);
     }
 
     [Fact]
@@ -195,15 +197,15 @@ public sealed class UnitAdminTests : IAsyncLifetime, IDisposable
         await _app.CreateAccountAsync(UserRole.GroupLeader, unitId: unit.Id, groupId: withAccount.Id);
         await using var scope = await _app.ScopeForAsync(_admin);
         var admin = Admin(scope);
-        var groups = (await admin.GroupsAsync(unit.Id)).ToDictionary(g => g.Id);
+        var groups = (await Groups(scope).GroupsAsync(unit.Id)).ToDictionary(g => g.Id);
 
         Assert.Equal([$"“{withMember.Name}”还有 1 名退休教工（含已故），不能删除。请先把他们调到其他小组。"],
-            (await admin.DeleteGroupAsync(withMember.Id, groups[withMember.Id].Version)).Errors);
+            (await Groups(scope).DeleteGroupAsync(withMember.Id, groups[withMember.Id].Version)).Errors);
         Assert.Equal([$"“{withAccount.Name}”还有 1 个退休小组长账户，不能删除。请先修改这些账户。"],
-            (await admin.DeleteGroupAsync(withAccount.Id, groups[withAccount.Id].Version)).Errors);
-        Assert.True((await admin.DeleteGroupAsync(empty.Id, groups[empty.Id].Version)).Succeeded);
+            (await Groups(scope).DeleteGroupAsync(withAccount.Id, groups[withAccount.Id].Version)).Errors);
+        Assert.True((await Groups(scope).DeleteGroupAsync(empty.Id, groups[empty.Id].Version)).Succeeded);
 
-        Assert.Equal([withMember.Id, withAccount.Id], (await admin.GroupsAsync(unit.Id)).Select(g => g.Id).Order().ToArray());
+        Assert.Equal([withMember.Id, withAccount.Id], (await Groups(scope).GroupsAsync(unit.Id)).Select(g => g.Id).Order().ToArray());
     }
 
     [Fact]
@@ -218,9 +220,9 @@ public sealed class UnitAdminTests : IAsyncLifetime, IDisposable
         Assert.Equal([AdminMessages.NotAllowed], (await admin.CreateAsync(new UnitForm { Name = "越权单位", Kind = UnitKind.School })).Errors);
         Assert.Equal([AdminMessages.NotAllowed], (await admin.UpdateAsync(unit.Id, new UnitForm { Name = "改名", Kind = UnitKind.School, Version = version })).Errors);
         Assert.Equal([AdminMessages.NotAllowed], (await admin.DeleteAsync(unit.Id, version)).Errors);
-        Assert.Equal([AdminMessages.NotAllowed], (await admin.CreateGroupAsync(unit.Id, new GroupForm { Name = "越权小组" })).Errors);
+        Assert.Equal([AdminMessages.NotAllowed], (await Groups(scope).CreateGroupAsync(unit.Id, new GroupForm { Name = "越权小组" })).Errors);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.ListAsync(null, new PageRequest(0, 20)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.GroupsAsync(unit.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Groups(scope).GroupsAsync(unit.Id));
 
         await using var db = _app.Db();
         Assert.Equal(unit.Name, (await db.Units.SingleAsync(u => u.Id == unit.Id)).Name);
@@ -230,6 +232,8 @@ public sealed class UnitAdminTests : IAsyncLifetime, IDisposable
     }
 
     private static UnitAdmin Admin(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<UnitAdmin>();
+
+    private static GroupAdmin Groups(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<GroupAdmin>();
 
     private Unit MakeUnit(string? name = null)
     {
