@@ -4,6 +4,13 @@ using Intranet.Benchmarks;
 
 // Times the register's queries on a realistic database and reports each as a ratio to a baseline measured
 // in the same run (a primary-key lookup), so numbers from different machines can be compared.
+// `circuits <database> <retirees> <pages>` instead measures server memory per open page.
+if (args is ["circuits", var database, var size, var count])
+{
+    await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
+
 var retirees = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 

@@ -65,8 +65,15 @@ internal sealed class ChangesHubRelay(ChangeFeed feed, IHubContext<ChangesHub> h
         return Task.CompletedTask;
     }
 
-    private async Task SendAsync(IReadOnlyList<EntityChange> changes)
+    private async Task SendAsync(IReadOnlyList<EntityChange> batch)
     {
+        // Accounts are the administrator's business (sign-ins touch them all the time), not the office's figures.
+        var changes = batch.Where(c => c.Entity != nameof(Intranet.Domain.Accounts.AppUser)).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
         await SendAsync(ChangesHub.Everything, changes);
         foreach (var unit in changes.GroupBy(c => c.UnitId).Where(g => g.Key is not null))
         {
@@ -79,7 +86,7 @@ internal sealed class ChangesHubRelay(ChangeFeed feed, IHubContext<ChangesHub> h
         }
     }
 
-    private Task SendAsync(string group, IReadOnlyList<EntityChange> changes) =>
+    private Task SendAsync(string group, List<EntityChange> changes) =>
         hub.Clients.Group(group).SendAsync(ChangesHub.Method, new
         {
             count = changes.Count,
