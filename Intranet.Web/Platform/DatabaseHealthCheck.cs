@@ -18,7 +18,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<IntranetDbContext> f
                 return HealthCheckResult.Unhealthy("Database has pending migrations.");
             }
 
-            await db.Units.Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Units.OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

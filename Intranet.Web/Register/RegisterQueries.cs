@@ -139,7 +139,7 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await user.Scope.Apply(db.Units.AsNoTracking()).Select(u => new Choice(u.Id, u.Name)).FirstOrDefaultAsync(cancellationToken);
+        return await user.Scope.Apply(db.Units.AsNoTracking()).OrderBy(u => u.Id).Select(u => new Choice(u.Id, u.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
     internal static IQueryable<Retiree> Filter(IQueryable<Retiree> query, RetireeFilter filter, DateOnly today, PersonalDataRules personalData)
