@@ -179,6 +179,12 @@ public class SignInTests
             Assert.Equal([UserRole.DistrictStaff, UserRole.UnitOfficer, UserRole.GroupLeader, UserRole.Leadership], roles.Order());
             var officer = await db.Users.SingleAsync(u => u.Role == UserRole.UnitOfficer);
             Assert.NotNull(officer.UnitId);
+
+            // The demo group leader is the person their group names as its leader.
+            var leader = await db.Users.SingleAsync(u => u.Role == UserRole.GroupLeader);
+            var group = await db.RetireeGroups.Include(g => g.Leader).SingleAsync(g => g.Id == leader.GroupId);
+            Assert.NotNull(group.Leader);
+            Assert.StartsWith(group.Leader.Name, leader.DisplayName, StringComparison.Ordinal);
         }
 
         await using var withoutDemo = new IntranetAppFactory();

@@ -67,13 +67,17 @@ internal sealed class AccountBootstrap(
         var unitId = await db.Retirees.GroupBy(r => r.UnitId).OrderByDescending(g => g.Count()).Select(g => (int?)g.Key).FirstOrDefaultAsync(cancellationToken);
         var groupId = unitId is null ? null : await db.RetireeGroups.Where(g => g.UnitId == unitId).OrderBy(g => g.Id).Select(g => (int?)g.Id).FirstOrDefaultAsync(cancellationToken);
 
+        // The group leader's account is the person the group shows as its leader, not a stranger of the same role.
+        var leaderName = groupId is null ? null
+            : await db.RetireeGroups.Where(g => g.Id == groupId).Select(g => g.Leader == null ? null : g.Leader.Name).FirstOrDefaultAsync(cancellationToken);
+
         foreach (var (userName, displayName, role) in DemoAccounts)
         {
             var user = new AppUser
             {
                 UserName = userName,
                 NormalizedUserName = string.Empty,
-                DisplayName = displayName,
+                DisplayName = role == UserRole.GroupLeader && leaderName is not null ? $"{leaderName}（组长）" : displayName,
                 Role = role,
                 UnitId = role is UserRole.UnitOfficer or UserRole.GroupLeader ? unitId : null,
                 GroupId = role is UserRole.GroupLeader ? groupId : null,
