@@ -7,26 +7,9 @@ using Microsoft.Playwright;
 namespace Intranet.Tests.Accounts;
 
 /// <summary>The <see cref="AccessWorld"/> on Kestrel with a short idle timeout, for a real browser.</summary>
-public sealed class AccountsBrowserApp : IAsyncLifetime
+public sealed class AccountsBrowserApp : AccessWorldApp
 {
-    public KestrelApp App { get; private set; } = default!;
-
-    public AccessWorld World { get; private set; } = default!;
-
-    public BrowserFixture Browser { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        App = await KestrelApp.StartAsync(settings: new Dictionary<string, string?> { ["Accounts:IdleTimeout"] = "00:00:04" });
-        World = await AccessWorld.CreateAsync(App);
-        await Browser.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        await App.DisposeAsync();
-    }
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:IdleTimeout"] = "00:00:04" };
 }
 
 public sealed class AccountsBrowserTests(AccountsBrowserApp fixture) : IClassFixture<AccountsBrowserApp>

@@ -5,30 +5,8 @@ using Microsoft.Playwright;
 
 namespace Intranet.Tests.Platform;
 
-/// <summary>The <see cref="AccessWorld"/> on Kestrel, for two people in two browsers at once.</summary>
-public sealed class LiveApp : IAsyncLifetime
-{
-    public KestrelApp App { get; private set; } = default!;
-
-    public AccessWorld World { get; private set; } = default!;
-
-    public BrowserFixture Browser { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        App = await KestrelApp.StartAsync();
-        World = await AccessWorld.CreateAsync(App);
-        await Browser.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        await App.DisposeAsync();
-    }
-}
-
-public sealed class LiveBrowserTests(LiveApp fixture) : IClassFixture<LiveApp>
+/// <summary>Two people in two browsers at once, in the <see cref="AccessWorld"/>.</summary>
+public sealed class LiveBrowserTests(AccessWorldApp fixture) : IClassFixture<AccessWorldApp>
 {
     [SkippableFact]
     public async Task One_person_saves_and_the_other_sees_it_at_once_without_reloading()

@@ -14,48 +14,31 @@ namespace Intranet.Tests.Register;
 /// The <see cref="AccessWorld"/> on Kestrel, with one change of the group member's ID and phone numbers already in
 /// their history, so that old numbers are on record too.
 /// </summary>
-public sealed class PersonalDataApp : IAsyncLifetime
+public sealed class PersonalDataApp : AccessWorldApp
 {
     public const string OldPhone = "13911112222";
     public const string NewPhone = "13966667777";
     public const string EmergencyPhone = "13688889999";
 
-    public KestrelApp App { get; private set; } = default!;
-
-    public AccessWorld World { get; private set; } = default!;
-
-    public BrowserFixture Browser { get; } = new();
-
     public string OldIdNumber { get; private set; } = default!;
 
     public string IdNumber { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        App = await KestrelApp.StartAsync();
-        World = await AccessWorld.CreateAsync(App);
+        await base.InitializeAsync();
         OldIdNumber = World.InGroupA.IdNumber;
         IdNumber = ResidentIdNumber.Create("510105", World.InGroupA.BirthDate, 777, World.InGroupA.Gender).Value;
 
         await using var scope = await App.ScopeForAsync(World[UserRole.DistrictStaff]);
-        using (var db = App.Database.CreateContext())
-        {
-            var form = RetireeForm.From(await db.Retirees.AsNoTracking().SingleAsync(r => r.Id == World.InGroupA.Id));
-            form.IdNumber = IdNumber;
-            form.Phone = NewPhone;
-            form.EmergencyContactName = "李家属";
-            form.EmergencyContactPhone = EmergencyPhone;
-            var saved = await scope.ServiceProvider.GetRequiredService<RegisterCommands>().SaveAsync(form);
-            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
-        }
-
-        await Browser.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        await App.DisposeAsync();
+        using var db = App.Database.CreateContext();
+        var form = RetireeForm.From(await db.Retirees.AsNoTracking().SingleAsync(r => r.Id == World.InGroupA.Id));
+        form.IdNumber = IdNumber;
+        form.Phone = NewPhone;
+        form.EmergencyContactName = "李家属";
+        form.EmergencyContactPhone = EmergencyPhone;
+        var saved = await scope.ServiceProvider.GetRequiredService<RegisterCommands>().SaveAsync(form);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
     }
 }
 
