@@ -33,7 +33,7 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var personalData = user.PersonalData;
         var query = Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, Today, personalData);
-        var total = await query.CountAsync(cancellationToken);
+        var total = page.KnownTotal ?? await query.CountAsync(cancellationToken);
 
         var sorted = Sort(query, page, filter);
         var rows = await sorted

@@ -94,7 +94,7 @@ public sealed class ListState<TFilter, TItem> : IDisposable
         }
         else
         {
-            await LoadAsync(cancellationToken);
+            await LoadAsync(null, cancellationToken);
         }
 
         _persisting ??= _state?.RegisterOnPersisting(() =>
@@ -131,9 +131,11 @@ public sealed class ListState<TFilter, TItem> : IDisposable
             return;
         }
 
+        // Paging and sorting leave the total as it was: it is not counted again for the same filter.
+        var sameFilter = _shown is { } before && EqualityComparer<TFilter>.Default.Equals(before.Filter, Filter);
         Page = next;
         WriteAddress();
-        await LoadAsync();
+        await LoadAsync(knownTotal: sameFilter ? Count : null);
     }
 
     /// <summary>A new filter: back to the first page, keeping the page size and sort.</summary>
@@ -168,13 +170,13 @@ public sealed class ListState<TFilter, TItem> : IDisposable
 
     private void WriteAddress() => _navigation.NavigateTo(Address, replace: true);
 
-    private async Task LoadAsync(CancellationToken cancellationToken = default)
+    private async Task LoadAsync(int? knownTotal = null, CancellationToken cancellationToken = default)
     {
         Loading = true;
         try
         {
             Reads++;
-            Show(await _load(Filter, Page, cancellationToken));
+            Show(await _load(Filter, Page with { KnownTotal = knownTotal }, cancellationToken));
         }
         finally
         {

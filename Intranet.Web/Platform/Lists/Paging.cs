@@ -4,8 +4,11 @@ using Microsoft.Extensions.Primitives;
 
 namespace Intranet.Web.Platform.Lists;
 
-/// <summary>One page of a list: how many rows to skip and take, and the column it is sorted by.</summary>
-public sealed record PageRequest(int Skip, int Take, string? SortBy = null, bool Descending = false)
+/// <summary>
+/// One page of a list: how many rows to skip and take, and the column it is sorted by. <paramref name="KnownTotal"/>
+/// is the total of the same filter read a moment ago: paging and sorting do not change it, so it is not counted again.
+/// </summary>
+public sealed record PageRequest(int Skip, int Take, string? SortBy = null, bool Descending = false, int? KnownTotal = null)
 {
     public const int DefaultSize = 20;
 
@@ -55,7 +58,7 @@ public static class PagingExtensions
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        var total = await query.CountAsync(cancellationToken);
+        var total = page.KnownTotal ?? await query.CountAsync(cancellationToken);
         var items = await query.Skip(Math.Max(page.Skip, 0)).Take(Math.Clamp(page.Take, 1, 500)).ToListAsync(cancellationToken);
         return new PagedResult<T>(items, total);
     }
