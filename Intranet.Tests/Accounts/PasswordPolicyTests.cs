@@ -2,7 +2,7 @@ using System.Net;
 using Intranet.Domain.Accounts;
 using Intranet.Tests.Support;
 using Intranet.Web.Accounts.Passwords;
-using Intranet.Web.Admin;
+using Intranet.Web.Accounts.Administration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

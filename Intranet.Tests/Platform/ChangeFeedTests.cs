@@ -8,6 +8,7 @@ using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Tests.Accounts;
 using Intranet.Tests.Support;
+using Intranet.Web.Platform.Forms;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
@@ -121,7 +122,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         return batches;
     }
 
-    private async Task<CommandResult> SaveAsync(TestAccount account, int retireeId, Action<RetireeForm> change)
+    private async Task<CommandResult<int>> SaveAsync(TestAccount account, int retireeId, Action<RetireeForm> change)
     {
         await using var scope = await _app.ScopeForAsync(account);
         using var db = _app.Database.CreateContext();

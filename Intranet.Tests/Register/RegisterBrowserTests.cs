@@ -150,6 +150,32 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
         await BrowserFixture.SaveScreenshotAsync(page, "register");
     }
 
+    [SkippableFact]
+    public async Task Screen_readers_hear_chinese_names_not_code_names()
+    {
+        int id;
+        await using (var db = fixture.App.Database.CreateContext())
+        {
+            id = await db.Retirees.Where(r => !r.IsDeceased).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        }
+
+        var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.Staff);
+        foreach (var path in new[] { "/register", $"/register/{id}/edit" })
+        {
+            await page.GotoAsync(path);
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            var labels = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))");
+            Assert.NotEmpty(labels);
+            Assert.DoesNotContain(labels, label => CodeName().IsMatch(label));
+        }
+
+        // The care ticks are read out by their Chinese names, and tick when clicked.
+        var livingAlone = page.GetByRole(AriaRole.Checkbox, new() { Name = "独居", Exact = true });
+        var before = await livingAlone.GetAttributeAsync("aria-checked");
+        await page.GetByText("独居", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(livingAlone).Not.ToHaveAttributeAsync("aria-checked", before!);
+    }
+
     private async Task<(string Name, int Count)> LargestUnitAsync()
     {
         await using var db = fixture.App.Database.CreateContext();
@@ -171,6 +197,10 @@ public sealed partial class RegisterBrowserTests(DemoRegisterApp fixture) : ICla
 
     private static async Task<List<string>> NamesAsync(IPage page) =>
         (await page.Locator("tbody tr.rz-data-row td:nth-child(1)").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
+
+    /// <summary>An English word where a Chinese name belongs ("LivingAlone", "status").</summary>
+    [GeneratedRegex("[A-Za-z]{3,}")]
+    private static partial Regex CodeName();
 
     [GeneratedRegex("[^0-9]")]
     private static partial Regex DigitsOnly();

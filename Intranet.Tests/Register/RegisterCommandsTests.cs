@@ -57,7 +57,7 @@ public sealed class RegisterCommandsTests : IAsyncLifetime
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
 
         using var db = App.Database.CreateContext();
-        var retiree = await db.Retirees.AsNoTracking().SingleAsync(r => r.Id == created.Id);
+        var retiree = await db.Retirees.AsNoTracking().SingleAsync(r => r.Id == created.Value);
         Assert.Equal("11010519491231002X", retiree.IdNumber);
         Assert.Equal(new DateOnly(1949, 12, 31), retiree.BirthDate);
         Assert.Equal(Gender.Female, retiree.Gender);

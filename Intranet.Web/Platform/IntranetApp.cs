@@ -1,6 +1,6 @@
 using Intranet.Jobs;
 using Intranet.Web.Accounts;
-using Intranet.Web.Admin;
+using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;

@@ -1,22 +1,13 @@
-using System.ComponentModel.DataAnnotations;
 using Intranet.Domain.Accounts;
 using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
+using Intranet.Web.Platform.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Web.Register;
-
-public sealed record CommandResult(bool Succeeded, IReadOnlyList<string> Errors, int? Id = null, bool NotFound = false)
-{
-    public static CommandResult Ok(int id) => new(true, [], id);
-
-    public static CommandResult Fail(params string[] errors) => new(false, errors);
-
-    public static CommandResult Missing { get; } = new(false, ["未找到该记录，或您无权操作。"], NotFound: true);
-}
 
 public enum RevealField
 {
@@ -37,50 +28,49 @@ public sealed class RegisterCommands(
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
-    public async Task<CommandResult> SaveAsync(RetireeForm form, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> SaveAsync(RetireeForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!user.Can(Permissions.CanEditRecords))
         {
             await audit.RetireeDeniedAsync(form.Id, "无修改权限的账户提交了退休教工表单", cancellationToken);
-            return CommandResult.Fail("您的账户没有修改记录的权限。");
+            return CommandResult.Refused("您的账户没有修改记录的权限。").As<int>();
         }
 
         form.Today = Today;
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true))
+        if (CommandResult.Validate(form) is { } invalid)
         {
-            return CommandResult.Fail(results.Select(r => r.ErrorMessage ?? "填写有误").Distinct().ToArray());
+            return invalid.As<int>();
         }
 
         var unitId = form.UnitId!.Value;
         if (!user.Scope.Covers(unitId, form.GroupId))
         {
             await audit.RetireeDeniedAsync(form.Id, $"试图把退休教工登记到范围之外的单位（单位编号 {unitId}）", cancellationToken);
-            return CommandResult.Fail("只能登记本单位（本组）的退休教工。");
+            return CommandResult.Invalid(nameof(form.UnitId), "只能登记本单位（本组）的退休教工。").As<int>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
         {
-            return CommandResult.Fail("所选单位不存在，请刷新后重试。");
+            return CommandResult.Invalid(nameof(form.UnitId), "所选单位不存在，请刷新后重试。").As<int>();
         }
 
         if (form.GroupId is { } groupId && !await db.RetireeGroups.AnyAsync(g => g.Id == groupId && g.UnitId == unitId, cancellationToken))
         {
-            return CommandResult.Fail("所选退休小组不属于所选单位。");
+            return CommandResult.Invalid(nameof(form.GroupId), "所选退休小组不属于所选单位。").As<int>();
         }
 
         if (form.PartyBranchId is { } branchId && !await db.PartyBranches.AnyAsync(b => b.Id == branchId, cancellationToken))
         {
-            return CommandResult.Fail("所选退休支部不存在，请刷新后重试。");
+            return CommandResult.Invalid(nameof(form.PartyBranchId), "所选退休支部不存在，请刷新后重试。").As<int>();
         }
 
         var idNumber = form.ParsedId!.Value.Value;
         if (await db.Retirees.AnyAsync(r => r.IdNumber == idNumber && r.Id != (form.Id ?? 0), cancellationToken))
         {
             // Deliberately not saying where: the other record may lie outside this person's scope.
-            return CommandResult.Fail("该身份证号码已在名册中登记，请勿重复录入；如有疑问请联系区退管会核实。");
+            return CommandResult.Invalid(nameof(form.IdNumber), "该身份证号码已在名册中登记，请勿重复录入；如有疑问请联系区退管会核实。").As<int>();
         }
 
         Retiree retiree;
@@ -95,7 +85,7 @@ public sealed class RegisterCommands(
             if (found is null)
             {
                 await audit.DeniedIfExistsAsync(db, form.Id.Value, "修改", cancellationToken);
-                return CommandResult.Missing;
+                return CommandResult.Missing().As<int>();
             }
 
             retiree = found;
@@ -109,7 +99,7 @@ public sealed class RegisterCommands(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommandResult.Fail("保存失败：这条记录在您编辑期间已被他人修改或删除。请刷新页面查看最新内容后再修改，您填写的内容尚未保存。");
+            return CommandResult.Changed("保存失败：这条记录在您编辑期间已被他人修改或删除。请刷新页面查看最新内容后再修改，您填写的内容尚未保存。").As<int>();
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
@@ -117,7 +107,7 @@ public sealed class RegisterCommands(
             await using var check = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (await check.Retirees.AnyAsync(r => r.IdNumber == idNumber && r.Id != (form.Id ?? 0), cancellationToken))
             {
-                return CommandResult.Fail("该身份证号码已在名册中登记，请勿重复录入。");
+                return CommandResult.Invalid(nameof(form.IdNumber), "该身份证号码已在名册中登记，请勿重复录入。").As<int>();
             }
 
             throw;
@@ -126,12 +116,12 @@ public sealed class RegisterCommands(
         return CommandResult.Ok(retiree.Id);
     }
 
-    public async Task<CommandResult> DeleteAsync(int id, long version, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> DeleteAsync(int id, long version, CancellationToken cancellationToken = default)
     {
         if (!user.Can(Permissions.CanEditRecords))
         {
             await audit.RetireeDeniedAsync(id, "无修改权限的账户试图删除退休教工", cancellationToken);
-            return CommandResult.Fail("您的账户没有删除记录的权限。");
+            return CommandResult.Refused("您的账户没有删除记录的权限。").As<int>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -139,7 +129,7 @@ public sealed class RegisterCommands(
         if (retiree is null)
         {
             await audit.DeniedIfExistsAsync(db, id, "删除", cancellationToken);
-            return CommandResult.Missing;
+            return CommandResult.Missing().As<int>();
         }
 
         db.Entry(retiree).Property(r => r.Version).OriginalValue = version;
@@ -150,7 +140,7 @@ public sealed class RegisterCommands(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommandResult.Fail("删除失败：这条记录刚被他人修改，请刷新后再确认是否删除。");
+            return CommandResult.Changed("删除失败：这条记录刚被他人修改，请刷新后再确认是否删除。").As<int>();
         }
 
         return CommandResult.Ok(id);

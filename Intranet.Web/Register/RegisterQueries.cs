@@ -78,6 +78,14 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
+    /// <summary>The accounts that registered and last changed the person, by login name, for the record's footer.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AuthorsAsync(Retiree retiree, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retiree);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await AuditText.LoadPeopleAsync(db, [retiree.CreatedBy, retiree.UpdatedBy], cancellationToken);
+    }
+
     /// <summary>
     /// Logs asking for someone outside one's scope (an id changed in the URL) as a denied access; a stale id
     /// of a record since deleted is not one. <paramref name="what"/> names the attempt: "查看", "编辑".

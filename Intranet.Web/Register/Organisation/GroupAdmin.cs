@@ -1,6 +1,7 @@
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
-using Intranet.Web.Admin;
+using Intranet.Web.Accounts.Administration;
+using Intranet.Web.Platform.Forms;
 using Intranet.Web.Platform.Lists;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,102 +37,102 @@ public sealed class GroupAdmin(IDbContextFactory<IntranetDbContext> dbFactory, A
         return people.Select(p => new Choice(p.Id, $"{p.Name}（{p.BirthDate.Year}年生{(p.GroupName is null ? string.Empty : "，" + p.GroupName)}）")).ToList();
     }
 
-    public async Task<AdminResult<int>> CreateGroupAsync(int unitId, GroupForm form, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> CreateGroupAsync(int unitId, GroupForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!await AllowedAsync("新建退休小组"))
         {
-            return AdminResult.Fail<int>(AdminMessages.NotAllowed);
+            return CommandResult.Refused(AdminMessages.NotAllowed).As<int>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
         {
-            return AdminResult.Fail<int>(AdminMessages.UnitMissing);
+            return CommandResult.Missing(AdminMessages.UnitMissing).As<int>();
         }
 
         var errors = await ValidateGroupAsync(db, unitId, form, groupId: null, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail<int>(errors);
+            return CommandResult.Invalid(errors).As<int>();
         }
 
         var group = new RetireeGroup { Name = form.Name.Trim(), UnitId = unitId, LeaderId = form.LeaderId };
         db.RetireeGroups.Add(group);
         return await SaveGroupAsync(db, form, unitId, cancellationToken) is { } failure
-            ? AdminResult.Fail<int>(failure)
-            : AdminResult.Ok(group.Id);
+            ? failure.As<int>()
+            : CommandResult.Ok(group.Id);
     }
 
-    public async Task<AdminResult> UpdateGroupAsync(int groupId, GroupForm form, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> UpdateGroupAsync(int groupId, GroupForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!await AllowedAsync("修改退休小组"))
         {
-            return AdminResult.Fail(AdminMessages.NotAllowed);
+            return CommandResult.Refused(AdminMessages.NotAllowed);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var group = await db.RetireeGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return AdminResult.Fail(AdminMessages.GroupMissing);
+            return CommandResult.Missing(AdminMessages.GroupMissing);
         }
 
         if (group.Version != form.Version)
         {
-            return AdminResult.Fail(AdminMessages.GroupChanged);
+            return CommandResult.Changed(AdminMessages.GroupChanged);
         }
 
         var errors = await ValidateGroupAsync(db, group.UnitId, form, groupId, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         db.Entry(group).Property(g => g.Version).OriginalValue = form.Version;
         group.Name = form.Name.Trim();
         group.LeaderId = form.LeaderId;
-        return await SaveGroupAsync(db, form, group.UnitId, cancellationToken) is { } failure ? AdminResult.Fail(failure) : AdminResult.Ok();
+        return await SaveGroupAsync(db, form, group.UnitId, cancellationToken) is { } failure ? failure : CommandResult.Ok();
     }
 
     /// <summary>Deletes a group nobody belongs to; members or a group leader's account keep it.</summary>
-    public async Task<AdminResult> DeleteGroupAsync(int groupId, long version, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteGroupAsync(int groupId, long version, CancellationToken cancellationToken = default)
     {
         if (!await AllowedAsync("删除退休小组"))
         {
-            return AdminResult.Fail(AdminMessages.NotAllowed);
+            return CommandResult.Refused(AdminMessages.NotAllowed);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var group = await db.RetireeGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return AdminResult.Fail(AdminMessages.GroupMissing);
+            return CommandResult.Missing(AdminMessages.GroupMissing);
         }
 
         if (group.Version != version)
         {
-            return AdminResult.Fail(AdminMessages.GroupChanged);
+            return CommandResult.Changed(AdminMessages.GroupChanged);
         }
 
         // The database would quietly clear these links; refusing keeps every change a visible, audited one.
         var members = await db.Retirees.CountAsync(r => r.GroupId == groupId, cancellationToken);
         var leaders = await db.Users.CountAsync(u => u.GroupId == groupId, cancellationToken);
-        var errors = new List<string>();
+        var reasons = new List<string>();
         if (members > 0)
         {
-            errors.Add($"“{group.Name}”还有 {members} 名退休教工（含已故），不能删除。请先把他们调到其他小组。");
+            reasons.Add($"“{group.Name}”还有 {members} 名退休教工（含已故），不能删除。请先把他们调到其他小组。");
         }
 
         if (leaders > 0)
         {
-            errors.Add($"“{group.Name}”还有 {leaders} 个退休小组长账户，不能删除。请先修改这些账户。");
+            reasons.Add($"“{group.Name}”还有 {leaders} 个退休小组长账户，不能删除。请先修改这些账户。");
         }
 
-        if (errors.Count > 0)
+        if (reasons.Count > 0)
         {
-            return AdminResult.Fail(errors);
+            return CommandResult.Refused(string.Join(" ", reasons));
         }
 
         db.Entry(group).Property(g => g.Version).OriginalValue = version;
@@ -142,33 +143,33 @@ public sealed class GroupAdmin(IDbContextFactory<IntranetDbContext> dbFactory, A
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminResult.Fail(AdminMessages.GroupChanged);
+            return CommandResult.Changed(AdminMessages.GroupChanged);
         }
 
-        return AdminResult.Ok();
+        return CommandResult.Ok();
     }
 
-    private static async Task<List<string>> ValidateGroupAsync(IntranetDbContext db, int unitId, GroupForm form, int? groupId, CancellationToken cancellationToken)
+    private static async Task<List<FieldError>> ValidateGroupAsync(IntranetDbContext db, int unitId, GroupForm form, int? groupId, CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         var name = form.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            errors.Add("请输入小组名称。");
+            errors.Add(new(nameof(GroupForm.Name), "请输入小组名称。"));
         }
         else if (name.Length > 100)
         {
-            errors.Add("小组名称不能超过 100 个字。");
+            errors.Add(new(nameof(GroupForm.Name), "小组名称不能超过 100 个字。"));
         }
         else if (await GroupNameTakenAsync(db, unitId, name, groupId, cancellationToken))
         {
-            errors.Add(GroupNameTaken(name));
+            errors.Add(new(nameof(GroupForm.Name), GroupNameTaken(name)));
         }
 
         if (form.LeaderId is { } leaderId
             && !await db.Retirees.AnyAsync(r => r.Id == leaderId && r.UnitId == unitId && !r.IsDeceased, cancellationToken))
         {
-            errors.Add("组长须是本单位健在的退休教工。");
+            errors.Add(new(nameof(GroupForm.LeaderId), "组长须是本单位健在的退休教工。"));
         }
 
         return errors;
@@ -179,7 +180,7 @@ public sealed class GroupAdmin(IDbContextFactory<IntranetDbContext> dbFactory, A
 
     private static string GroupNameTaken(string name) => $"本单位已有名为“{name}”的小组，小组名称在单位内不能重复。";
 
-    private static async Task<string?> SaveGroupAsync(IntranetDbContext db, GroupForm form, int unitId, CancellationToken cancellationToken)
+    private static async Task<CommandResult?> SaveGroupAsync(IntranetDbContext db, GroupForm form, int unitId, CancellationToken cancellationToken)
     {
         try
         {
@@ -188,7 +189,7 @@ public sealed class GroupAdmin(IDbContextFactory<IntranetDbContext> dbFactory, A
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminMessages.GroupChanged;
+            return CommandResult.Changed(AdminMessages.GroupChanged);
         }
         catch (DbUpdateException)
         {
@@ -196,7 +197,7 @@ public sealed class GroupAdmin(IDbContextFactory<IntranetDbContext> dbFactory, A
             db.ChangeTracker.Clear();
             if (await GroupNameTakenAsync(db, unitId, name, null, cancellationToken))
             {
-                return GroupNameTaken(name);
+                return CommandResult.Invalid(nameof(GroupForm.Name), GroupNameTaken(name));
             }
 
             throw;

@@ -6,7 +6,8 @@ using Intranet.Domain.Register;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Lists;
-using Intranet.Web.Admin;
+using Intranet.Web.Accounts.Administration;
+using Intranet.Web.Platform.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Web.Register.Organisation;
@@ -70,54 +71,54 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<AdminResult<int>> CreateAsync(UnitForm form, CancellationToken cancellationToken = default)
+    public async Task<CommandResult<int>> CreateAsync(UnitForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!await AllowedAsync("新建单位"))
         {
-            return AdminResult.Fail<int>(AdminMessages.NotAllowed);
+            return CommandResult.Refused(AdminMessages.NotAllowed).As<int>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await ValidateAsync(db, form, id: null, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail<int>(errors);
+            return CommandResult.Invalid(errors).As<int>();
         }
 
         var unit = new Unit { Name = form.Name.Trim() };
         Apply(form, unit);
         db.Units.Add(unit);
         return await SaveAsync(db, form, cancellationToken) is { } failure
-            ? AdminResult.Fail<int>(failure)
-            : AdminResult.Ok(unit.Id);
+            ? failure.As<int>()
+            : CommandResult.Ok(unit.Id);
     }
 
     /// <summary>Saves the form over the unit, if nobody changed the unit since the form was loaded.</summary>
-    public async Task<AdminResult> UpdateAsync(int id, UnitForm form, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> UpdateAsync(int id, UnitForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!await AllowedAsync("修改单位"))
         {
-            return AdminResult.Fail(AdminMessages.NotAllowed);
+            return CommandResult.Refused(AdminMessages.NotAllowed);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)
         {
-            return AdminResult.Fail(AdminMessages.UnitMissing);
+            return CommandResult.Missing(AdminMessages.UnitMissing);
         }
 
         if (unit.Version != form.Version)
         {
-            return AdminResult.Fail(AdminMessages.UnitChanged);
+            return CommandResult.Changed(AdminMessages.UnitChanged);
         }
 
         var errors = await ValidateAsync(db, form, id, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail(errors);
+            return CommandResult.Invalid(errors);
         }
 
         // The update's WHERE compares with the version the form was loaded with, which catches a change
@@ -125,46 +126,46 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
         db.Entry(unit).Property(u => u.Version).OriginalValue = form.Version;
         unit.Name = form.Name.Trim();
         Apply(form, unit);
-        return await SaveAsync(db, form, cancellationToken) is { } failure ? AdminResult.Fail(failure) : AdminResult.Ok();
+        return await SaveAsync(db, form, cancellationToken) is { } failure ? failure : CommandResult.Ok();
     }
 
     /// <summary>Deletes a unit nobody belongs to, with its (empty) groups.</summary>
-    public async Task<AdminResult> DeleteAsync(int id, long version, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteAsync(int id, long version, CancellationToken cancellationToken = default)
     {
         if (!await AllowedAsync("删除单位"))
         {
-            return AdminResult.Fail(AdminMessages.NotAllowed);
+            return CommandResult.Refused(AdminMessages.NotAllowed);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unit = await db.Units.Include(u => u.Groups).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)
         {
-            return AdminResult.Fail(AdminMessages.UnitMissing);
+            return CommandResult.Missing(AdminMessages.UnitMissing);
         }
 
         if (unit.Version != version)
         {
-            return AdminResult.Fail(AdminMessages.UnitChanged);
+            return CommandResult.Changed(AdminMessages.UnitChanged);
         }
 
         var groupIds = unit.Groups.Select(g => g.Id).ToList();
         var retirees = await db.Retirees.CountAsync(r => r.UnitId == id || (r.GroupId != null && groupIds.Contains(r.GroupId.Value)), cancellationToken);
         var accounts = await db.Users.CountAsync(u => u.UnitId == id || (u.GroupId != null && groupIds.Contains(u.GroupId.Value)), cancellationToken);
-        var errors = new List<string>();
+        var reasons = new List<string>();
         if (retirees > 0)
         {
-            errors.Add($"“{unit.Name}”还有 {retirees} 名退休教工的记录（含已故），不能删除。请先把他们转到其他单位。");
+            reasons.Add($"“{unit.Name}”还有 {retirees} 名退休教工的记录（含已故），不能删除。请先把他们转到其他单位。");
         }
 
         if (accounts > 0)
         {
-            errors.Add($"“{unit.Name}”还有 {accounts} 个账户（单位退管干部或退休小组长），不能删除。请先把这些账户改到其他单位。");
+            reasons.Add($"“{unit.Name}”还有 {accounts} 个账户（单位退管干部或退休小组长），不能删除。请先把这些账户改到其他单位。");
         }
 
-        if (errors.Count > 0)
+        if (reasons.Count > 0)
         {
-            return AdminResult.Fail(errors);
+            return CommandResult.Refused(string.Join(" ", reasons));
         }
 
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
@@ -176,15 +177,15 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminResult.Fail(AdminMessages.UnitChanged);
+            return CommandResult.Changed(AdminMessages.UnitChanged);
         }
         catch (DbUpdateException)
         {
             // A record added meanwhile (or kept by a table added later) still points at the unit.
-            return AdminResult.Fail($"“{unit.Name}”还有关联的记录，不能删除。");
+            return CommandResult.Refused($"“{unit.Name}”还有关联的记录，不能删除。");
         }
 
-        return AdminResult.Ok();
+        return CommandResult.Ok();
     }
 
     private static void Apply(UnitForm form, Unit unit)
@@ -198,36 +199,36 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static async Task<List<string>> ValidateAsync(IntranetDbContext db, UnitForm form, int? id, CancellationToken cancellationToken)
+    private static async Task<List<FieldError>> ValidateAsync(IntranetDbContext db, UnitForm form, int? id, CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         var name = form.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            errors.Add("请输入单位名称。");
+            errors.Add(new(nameof(UnitForm.Name), "请输入单位名称。"));
         }
         else if (name.Length > 100)
         {
-            errors.Add("单位名称不能超过 100 个字。");
+            errors.Add(new(nameof(UnitForm.Name), "单位名称不能超过 100 个字。"));
         }
         else if (await NameTakenAsync(db, name, id, cancellationToken))
         {
-            errors.Add(NameTaken(name));
+            errors.Add(new(nameof(UnitForm.Name), NameTaken(name)));
         }
 
         if (form.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            errors.Add("请选择单位类型。");
+            errors.Add(new(nameof(UnitForm.Kind), "请选择单位类型。"));
         }
 
         if (Clean(form.OfficerName) is { Length: > 50 })
         {
-            errors.Add("退管干部姓名不能超过 50 个字。");
+            errors.Add(new(nameof(UnitForm.OfficerName), "退管干部姓名不能超过 50 个字。"));
         }
 
         if (Clean(form.OfficerPhone) is { } phone && (phone.Length > 30 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '+' or '(' or ')')))
         {
-            errors.Add("退管干部电话只能填数字（可带区号和“-”），不超过 30 个字符。");
+            errors.Add(new(nameof(UnitForm.OfficerPhone), "退管干部电话只能填数字（可带区号和“-”），不超过 30 个字符。"));
         }
 
         return errors;
@@ -239,7 +240,7 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
     private static string NameTaken(string name) => $"已有名为“{name}”的单位，单位名称不能重复。";
 
     /// <summary>Saves; a stale version or a name taken in the same instant come back as messages.</summary>
-    private static async Task<string?> SaveAsync(IntranetDbContext db, UnitForm form, CancellationToken cancellationToken)
+    private static async Task<CommandResult?> SaveAsync(IntranetDbContext db, UnitForm form, CancellationToken cancellationToken)
     {
         try
         {
@@ -248,7 +249,7 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminMessages.UnitChanged;
+            return CommandResult.Changed(AdminMessages.UnitChanged);
         }
         catch (DbUpdateException)
         {
@@ -256,7 +257,7 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
             db.ChangeTracker.Clear();
             if (await NameTakenAsync(db, name, null, cancellationToken))
             {
-                return NameTaken(name);
+                return CommandResult.Invalid(nameof(UnitForm.Name), NameTaken(name));
             }
 
             throw;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Intranet.Web.Admin;
+namespace Intranet.Web.Accounts.Administration;
 
 /// <summary>
 /// Passwords an administrator reads out or writes down for someone: three groups of four, with no

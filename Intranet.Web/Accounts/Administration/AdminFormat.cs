@@ -3,7 +3,7 @@ using Intranet.Domain.Accounts;
 using Intranet.Web.Platform.Lists;
 using Radzen;
 
-namespace Intranet.Web.Admin;
+namespace Intranet.Web.Accounts.Administration;
 
 /// <summary>How the admin pages show times and account states.</summary>
 public static class AdminFormat

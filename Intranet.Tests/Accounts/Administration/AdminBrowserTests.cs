@@ -2,7 +2,7 @@ using Intranet.Domain.Accounts;
 using Intranet.Tests.Support;
 using Microsoft.Playwright;
 
-namespace Intranet.Tests.Admin;
+namespace Intranet.Tests.Accounts.Administration;
 
 /// <summary>The app on Kestrel with an empty register, started once for this class; each test adds what it needs.</summary>
 public sealed class AdminBrowserApp : IAsyncLifetime

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Intranet.Tests.Admin;
+namespace Intranet.Tests.Accounts.Administration;
 
 internal static class AdminTestSupport
 {

@@ -1,4 +1,4 @@
-namespace Intranet.Web.Admin;
+namespace Intranet.Web.Accounts.Administration;
 
 public static class AdminExtensions
 {
@@ -6,6 +6,7 @@ public static class AdminExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<AdminGate>();
+        builder.Services.AddScoped<AccountQueries>();
         builder.Services.AddScoped<AccountAdmin>();
         return builder;
     }

@@ -3,7 +3,7 @@ using Intranet.Domain.Audit;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 
-namespace Intranet.Web.Admin;
+namespace Intranet.Web.Accounts.Administration;
 
 /// <summary>
 /// The check every administrator action passes first: the caller's role, on the server, whatever page the

@@ -4,14 +4,15 @@ using Intranet.Domain.Audit;
 using Intranet.Domain.Register;
 using Intranet.Tests.Support;
 using Intranet.Web.Accounts;
-using Intranet.Web.Admin;
+using Intranet.Web.Accounts.Administration;
+using Intranet.Web.Platform.Forms;
 using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Intranet.Tests.Admin;
+namespace Intranet.Tests.Accounts.Administration;
 
 public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
 {
@@ -107,7 +108,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
     public async Task A_double_clicked_create_makes_one_account_and_says_the_name_is_taken()
     {
         // Two saves of the same form in flight at once, each in its own scope as two clicks' handlers would be.
-        async Task<AdminResult<IssuedPassword>> CreateAsync()
+        async Task<CommandResult<IssuedPassword>> CreateAsync()
         {
             await using var scope = await _app.ScopeForAsync(_admin);
             return await Admin(scope).CreateAsync(Staff("double", "双击"));
@@ -157,7 +158,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         await using (var scope = await _app.ScopeForAsync(_admin))
         {
             Assert.True((await Admin(scope).LockAsync(staff.Id)).Succeeded);
-            var listed = await Admin(scope).ListAsync(new AccountFilter { Search = staff.UserName }, new PageRequest(0, 20));
+            var listed = await Queries(scope).ListAsync(new AccountFilter { Search = staff.UserName }, new PageRequest(0, 20));
             var row = Assert.Single(listed.Items);
             Assert.True(row.IsLockedIndefinitely);
         }
@@ -194,7 +195,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
 
         await using (var scope = await _app.ScopeForAsync(_admin))
         {
-            var row = Assert.Single((await Admin(scope).ListAsync(new AccountFilter { Search = staff.UserName }, new PageRequest(0, 20))).Items);
+            var row = Assert.Single((await Queries(scope).ListAsync(new AccountFilter { Search = staff.UserName }, new PageRequest(0, 20))).Items);
             Assert.True(row.IsLocked);
             Assert.False(row.IsLockedIndefinitely);
             Assert.True((await Admin(scope).UnlockAsync(staff.Id)).Succeeded);
@@ -234,7 +235,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         var other = await _app.CreateAccountAsync(UserRole.Administrator);
         await using var scope = await _app.ScopeForAsync(_admin);
         var admin = Admin(scope);
-        var form = await admin.GetAsync(_admin.Id);
+        var form = await Queries(scope).GetAsync(_admin.Id);
         form!.Role = UserRole.DistrictStaff;
 
         Assert.Equal(["不能锁定您自己的账户。"], (await admin.LockAsync(_admin.Id)).Errors);
@@ -259,7 +260,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         await using var stale = await _app.ScopeForAsync(_admin);
         await using (var scope = await _app.ScopeForAsync(second))
         {
-            var demote = await Admin(scope).GetAsync(_admin.Id);
+            var demote = await Queries(scope).GetAsync(_admin.Id);
             demote!.Role = UserRole.DistrictStaff;
             Assert.True((await Admin(scope).UpdateAsync(_admin.Id, demote)).Succeeded);
         }
@@ -267,7 +268,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         var admin = Admin(stale);
         Assert.Equal(["这是最后一个可用的系统管理员账户，不能停用。"], (await admin.DisableAsync(second.Id)).Errors);
         Assert.Equal(["这是最后一个可用的系统管理员账户，不能锁定。"], (await admin.LockAsync(second.Id)).Errors);
-        var form = await admin.GetAsync(second.Id);
+        var form = await Queries(stale).GetAsync(second.Id);
         form!.Role = UserRole.Leadership;
         Assert.Equal(["这是最后一个可用的系统管理员账户，不能改为其他角色。"], (await admin.UpdateAsync(second.Id, form)).Errors);
 
@@ -295,8 +296,8 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         Assert.Equal([AdminMessages.NotAllowed], (await admin.DisableAsync(target.Id)).Errors);
         var form = new AccountForm { DisplayName = "改名", Role = UserRole.Administrator, Version = (await _app.StoredUserAsync(staff.Id)).Version };
         Assert.Equal([AdminMessages.NotAllowed], (await admin.UpdateAsync(staff.Id, form)).Errors);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.ListAsync(new AccountFilter(), new PageRequest(0, 20)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.GetAsync(target.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Queries(scope).ListAsync(new AccountFilter(), new PageRequest(0, 20)));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Queries(scope).GetAsync(target.Id));
 
         Assert.Equal(UserRole.DistrictStaff, (await _app.StoredUserAsync(staff.Id)).Role);
         Assert.False((await _app.StoredUserAsync(target.Id)).IsDisabled);
@@ -318,7 +319,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
             var created = await admin.CreateAsync(new AccountForm { UserName = "liuyang", DisplayName = "刘洋", Role = UserRole.UnitOfficer, UnitId = unit.Id });
             id = created.Value!.AccountId;
 
-            var form = await admin.GetAsync(id);
+            var form = await Queries(scope).GetAsync(id);
             form!.Role = UserRole.DistrictStaff;
             form.UnitId = null;
             Assert.True((await admin.UpdateAsync(id, form)).Succeeded);
@@ -361,8 +362,8 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         var leader = await _app.CreateAccountAsync(UserRole.Leadership, displayName: "原名");
         await using var scope = await _app.ScopeForAsync(_admin);
         var admin = Admin(scope);
-        var first = await admin.GetAsync(leader.Id);
-        var second = await admin.GetAsync(leader.Id);
+        var first = await Queries(scope).GetAsync(leader.Id);
+        var second = await Queries(scope).GetAsync(leader.Id);
 
         first!.DisplayName = "甲改的名";
         Assert.True((await admin.UpdateAsync(leader.Id, first)).Succeeded);
@@ -382,12 +383,12 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         await using var scope = await _app.ScopeForAsync(_admin);
         var admin = Admin(scope);
 
-        var rename = await admin.GetAsync(officer.Id);
+        var rename = await Queries(scope).GetAsync(officer.Id);
         rename!.DisplayName = "新名字";
         Assert.True((await admin.UpdateAsync(officer.Id, rename)).Succeeded);
         Assert.Equal(stamp, (await _app.StoredUserAsync(officer.Id)).SecurityStamp);
 
-        var move = await admin.GetAsync(officer.Id);
+        var move = await Queries(scope).GetAsync(officer.Id);
         move!.UnitId = MakeUnit().Id;
         Assert.True((await admin.UpdateAsync(officer.Id, move)).Succeeded);
         Assert.NotEqual(stamp, (await _app.StoredUserAsync(officer.Id)).SecurityStamp);
@@ -405,7 +406,7 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         var admin = Admin(scope);
         await admin.DisableAsync(officer.Id);
 
-        var inUnit = await admin.ListAsync(new AccountFilter { UnitId = unit.Id }, new PageRequest(0, 20));
+        var inUnit = await Queries(scope).ListAsync(new AccountFilter { UnitId = unit.Id }, new PageRequest(0, 20));
         Assert.Equal(["吴组长", "周老师"], inUnit.Items.Select(i => i.DisplayName).Order().ToList());
         var leaderRow = inUnit.Items.Single(i => i.Id == leader.Id);
         Assert.Equal(group.Name, leaderRow.GroupName);
@@ -415,11 +416,11 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         Assert.Equal(["须改密码"], AdminFormat.Status(leaderRow, time).Select(s => s.Text));
         Assert.Equal(["已停用"], AdminFormat.Status(inUnit.Items.Single(i => i.Id == officer.Id), time).Select(s => s.Text));
 
-        var byRole = await admin.ListAsync(new AccountFilter { Role = UserRole.DistrictStaff }, new PageRequest(0, 20));
+        var byRole = await Queries(scope).ListAsync(new AccountFilter { Role = UserRole.DistrictStaff }, new PageRequest(0, 20));
         Assert.Equal(["郑干事"], byRole.Items.Select(i => i.DisplayName));
-        var byLogin = await admin.ListAsync(new AccountFilter { Search = officer.UserName.ToUpperInvariant() }, new PageRequest(0, 20));
+        var byLogin = await Queries(scope).ListAsync(new AccountFilter { Search = officer.UserName.ToUpperInvariant() }, new PageRequest(0, 20));
         Assert.Equal([officer.Id], byLogin.Items.Select(i => i.Id));
-        var byName = await admin.ListAsync(new AccountFilter { Search = "组长" }, new PageRequest(0, 20));
+        var byName = await Queries(scope).ListAsync(new AccountFilter { Search = "组长" }, new PageRequest(0, 20));
         Assert.Equal([leader.Id], byName.Items.Select(i => i.Id));
     }
 
@@ -439,6 +440,8 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
     }
 
     private static AccountAdmin Admin(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AccountAdmin>();
+
+    private static AccountQueries Queries(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AccountQueries>();
 
     private static AccountForm Staff(string userName, string displayName) =>
         new() { UserName = userName, DisplayName = displayName, Role = UserRole.DistrictStaff };

@@ -3,7 +3,7 @@ using AngleSharp.Html.Parser;
 using Intranet.Domain.Accounts;
 using Intranet.Tests.Support;
 
-namespace Intranet.Tests.Admin;
+namespace Intranet.Tests.Accounts.Administration;
 
 /// <summary>The admin pages over HTTP, as each role's browser would ask for them.</summary>
 public sealed class AdminAccessTests : IAsyncLifetime, IDisposable
