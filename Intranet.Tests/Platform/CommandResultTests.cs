@@ -21,7 +21,7 @@ public sealed class CommandResultTests
         Assert.Equal(
             [new FieldError(nameof(SampleForm.Name), "请输入姓名。"), new FieldError(nameof(SampleForm.Phone), "电话至少 7 位。")],
             result.FieldErrors.OrderBy(e => e.Field).ToList());
-        Assert.Equal([CommandResult.CheckFields, "请输入姓名。", "电话至少 7 位。"], result.Errors);
+        Assert.Equal(["请输入姓名。", "电话至少 7 位。"], result.Errors);
         Assert.Null(CommandResult.Validate(new SampleForm { Name = "王芳", Phone = "13812345678" }));
     }
 

@@ -85,7 +85,10 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
         Assert.Contains("单位退管干部不带退休小组，请清空“退休小组”。", officerWithGroup.Errors);
 
         var blank = await admin.CreateAsync(new AccountForm());
-        Assert.Equal(["请输入登录名。", "请输入姓名。", "请选择角色。"], blank.Errors);
+        Assert.Equal(CommandOutcome.Invalid, blank.Outcome);
+        Assert.Equal(
+            [("UserName", "请输入登录名。"), ("DisplayName", "请输入姓名。"), ("Role", "请选择角色。")],
+            blank.FieldErrors.Select(e => (e.Field, e.Message)));
 
         await using var db = _app.Db();
         Assert.Equal(1, await db.Users.CountAsync());

@@ -53,9 +53,9 @@ public class CommandResult
 
     public IReadOnlyList<FieldError> FieldErrors { get; }
 
-    /// <summary>Every message, the general one first, for a notification or a dialog.</summary>
+    /// <summary>What went wrong in sentences, for a notification or a dialog: each field's message, or else the general one.</summary>
     public IReadOnlyList<string> Errors =>
-        [.. Message is null ? [] : new[] { Message }, .. FieldErrors.Select(e => e.Message).Distinct()];
+        FieldErrors.Count > 0 ? [.. FieldErrors.Select(e => e.Message).Distinct()] : Message is null ? [] : [Message];
 
     public static CommandResult Ok() => new(CommandOutcome.Done, null, []);
 
