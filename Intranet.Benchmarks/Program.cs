@@ -4,10 +4,17 @@ using Intranet.Benchmarks;
 
 // Times the register's queries on a realistic database and reports each as a ratio to a baseline measured
 // in the same run (a primary-key lookup), so numbers from different machines can be compared.
-// `circuits <database> <retirees> <pages>` instead measures server memory per open page.
+// `circuits <database> <retirees> <pages>` instead measures server memory per open page, and
+// `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows.
 if (args is ["circuits", var database, var size, var count])
 {
     await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["export", var exportDatabase, var exportSize, var runs])
+{
+    await ExportBench.RunAsync(exportDatabase, int.Parse(exportSize, CultureInfo.InvariantCulture), int.Parse(runs, CultureInfo.InvariantCulture));
     return;
 }
 

@@ -212,7 +212,9 @@ internal sealed class RetireeConfiguration : IEntityTypeConfiguration<Retiree>
 
         // The list filters by unit (every unit officer's query), group and branch, sorts by name's pinyin, and
         // searches by pinyin prefixes (ranges on the key indexes).
-        builder.HasIndex(r => new { r.UnitId, r.Name });
+        // The default order (unit by unit, each by pinyin) read straight from the index, with no sort of the whole
+        // register per page; Id and IsDeceased make it covering, so a deep page walks the index alone.
+        builder.HasIndex(r => new { r.UnitId, r.NamePinyin, r.Name, r.Id, r.IsDeceased });
         builder.HasIndex(r => r.GroupId);
         builder.HasIndex(r => r.PartyBranchId);
         builder.HasIndex(r => r.Name);

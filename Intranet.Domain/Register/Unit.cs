@@ -38,6 +38,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.ToTable("Units");
         builder.Property(u => u.Name).HasMaxLength(100);
         builder.HasIndex(u => u.Name).IsUnique();
+        builder.HasIndex(u => u.SortOrder);
         builder.Property(u => u.OfficerName).HasMaxLength(50);
         builder.Property(u => u.OfficerPhone).HasMaxLength(30);
         builder.Property(u => u.CreatedBy).HasMaxLength(100);

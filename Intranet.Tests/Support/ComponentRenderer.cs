@@ -51,11 +51,17 @@ public static class ComponentRenderer
         services.AddScoped<Web.Audit.AuditLog>();
         services.AddScoped<Web.Register.RegisterQueries>();
         services.AddScoped<Web.Register.RegisterCommands>();
-        services.AddSingleton(new Web.Platform.Live.ChangeFeed(
-            Microsoft.Extensions.Options.Options.Create(new Web.Platform.Live.ChangeFeedOptions()), TimeProvider.System,
-            NullLogger<Web.Platform.Live.ChangeFeed>.Instance));
+        services.AddSingleton(NewChangeFeed());
+        services.AddSingleton<Web.Platform.Lists.ListCounts>();
         return services;
     }
+
+    public static Web.Platform.Live.ChangeFeed NewChangeFeed() => new(
+        Microsoft.Extensions.Options.Options.Create(new Web.Platform.Live.ChangeFeedOptions()), TimeProvider.System,
+        NullLogger<Web.Platform.Live.ChangeFeed>.Instance);
+
+    /// <summary>Counts shared over a feed of their own, which nothing publishes to: for queries built by hand in a test.</summary>
+    public static Web.Platform.Lists.ListCounts NewListCounts() => new(NewChangeFeed(), TimeProvider.System);
 
     private sealed class StaticNavigationManager : NavigationManager
     {

@@ -40,6 +40,13 @@ internal sealed class DatabaseStartup(
             await DemoRegisterGenerator.SeedAsync(db, new DemoRegisterOptions(demo.Value.RetireeCount, demo.Value.Seed), today, cancellationToken);
             logger.LogInformation("Seeded the demo register with {Count} retirees.", demo.Value.RetireeCount);
         }
+
+        // Without statistics SQLite guesses, and at city scale it guesses a sort of the whole register for every page
+        // rather than walking the default order's indexes. A full ANALYZE takes about 0.1 s at 100,000 retirees.
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

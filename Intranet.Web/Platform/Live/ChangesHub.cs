@@ -102,6 +102,7 @@ public static class LiveExtensions
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<IChangeSink>(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddSingleton<ChangeFeedInterceptor>();
+        builder.Services.AddSingleton<Lists.ListCounts>();
         builder.Services.AddHostedService<ChangesHubRelay>();
         return builder;
     }
