@@ -106,10 +106,17 @@ public static class RegisterExport
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Cells(
         IAsyncEnumerable<ExportRow> rows, IReadOnlyList<ExportColumn> columns, Action counted)
     {
+        // One array for every row: the writer is done with a row before it asks for the next.
+        var cells = new object?[columns.Count];
         await foreach (var row in rows)
         {
             counted();
-            yield return columns.Select(c => c.Value(row)).ToList();
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = columns[i].Value(row);
+            }
+
+            yield return cells;
         }
     }
 
