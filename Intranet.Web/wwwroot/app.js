@@ -8,4 +8,7 @@ window.intranet = {
     }
     return false;
   },
+
+  // Whether the page is as narrow as a phone, where the menu lies over the page (app.css) and closes once used.
+  isNarrow: () => window.matchMedia('(max-width: 768px)').matches,
 };
