@@ -23,7 +23,7 @@ public sealed class TestDatabase : IDisposable
     public DbContextOptions<IntranetDbContext> Options(ICurrentUser? user = null, TimeProvider? time = null) =>
         new DbContextOptionsBuilder<IntranetDbContext>()
             .UseSqlite(ConnectionString)
-            .AddInterceptors(new AuditableEntityInterceptor(user ?? new SystemUser(), time ?? TimeProvider.System))
+            .AddInterceptors(new Domain.Welfare.CondolenceOnDeath(), new AuditableEntityInterceptor(user ?? new SystemUser(), time ?? TimeProvider.System))
             .Options;
 
     public IntranetDbContext CreateContext(ICurrentUser? user = null) => new(Options(user));

@@ -24,7 +24,8 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextFactory<IntranetDbContext>(
             (services, db) => db
                 .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
-                .AddInterceptors(services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<ChangeFeedInterceptor>()),
+                // Records a save raises (a death's condolence task) come first, so they are stamped and audited with it.
+                .AddInterceptors(new Domain.Welfare.CondolenceOnDeath(), services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<ChangeFeedInterceptor>()),
             ServiceLifetime.Scoped);
 
         builder.Services.AddHostedService<DatabaseStartup>();

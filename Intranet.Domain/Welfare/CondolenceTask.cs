@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Intranet.Domain.Common;
+using Intranet.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Intranet.Domain.Welfare;
+
+/// <summary>
+/// 吊唁慰问: raised when a death is recorded in the register, owned by the person's unit, closed by recording the
+/// condolence visit to the family. The year's condolence count comes from these.
+/// </summary>
+[EntityLabel("吊唁任务", Order = 26)]
+public class CondolenceTask : AuditableEntity, IRetireeScoped
+{
+    [Display(Name = "退休教工")]
+    public int RetireeId { get; set; }
+
+    public Retiree? Retiree { get; set; }
+
+    [Display(Name = "去世日期")]
+    public DateOnly? DeathDate { get; set; }
+
+    [Display(Name = "慰问记录")]
+    public int? VisitId { get; set; }
+
+    public Visit? Visit { get; set; }
+
+    public bool IsDone => VisitId is not null;
+}
+
+internal sealed class CondolenceTaskConfiguration : IEntityTypeConfiguration<CondolenceTask>
+{
+    public void Configure(EntityTypeBuilder<CondolenceTask> builder)
+    {
+        builder.ToTable("CondolenceTasks");
+        builder.Property(t => t.CreatedBy).HasMaxLength(100);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(100);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasOne(t => t.Retiree).WithMany().HasForeignKey(t => t.RetireeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Visit).WithMany().HasForeignKey(t => t.VisitId).OnDelete(DeleteBehavior.SetNull);
+
+        // One task per death: recording the death twice (or two saves at once) cannot raise a second.
+        builder.HasIndex(t => t.RetireeId).IsUnique();
+        builder.HasIndex(t => new { t.VisitId, t.DeathDate });
+    }
+}
+
+/// <summary>
+/// Raises the condolence task in the same save that records a death, wherever the death is recorded (the form, an
+/// import, a job), and closes it in the save that records the condolence visit.
+/// </summary>
+public sealed class CondolenceOnDeath : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Raise(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Raise(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Raise(DbContext? db)
+    {
+        if (db is null)
+        {
+            return;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var died = db.ChangeTracker.Entries<Retiree>()
+            .Where(e => e.State == EntityState.Modified && e.Entity.IsDeceased && !e.Property(r => r.IsDeceased).OriginalValue)
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var retiree in died)
+        {
+            // A death recorded, undone and recorded again keeps its one task.
+            if (!db.Set<CondolenceTask>().Local.Any(t => t.RetireeId == retiree.Id) && !db.Set<CondolenceTask>().Any(t => t.RetireeId == retiree.Id))
+            {
+                db.Set<CondolenceTask>().Add(new CondolenceTask { RetireeId = retiree.Id, DeathDate = retiree.DeathDate });
+            }
+        }
+
+        var condolences = db.ChangeTracker.Entries<Visit>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Occasion == VisitOccasion.Condolence)
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var visit in condolences)
+        {
+            var task = db.Set<CondolenceTask>().Local.FirstOrDefault(t => t.RetireeId == visit.RetireeId)
+                ?? db.Set<CondolenceTask>().FirstOrDefault(t => t.RetireeId == visit.RetireeId);
+            if (task is { VisitId: null })
+            {
+                task.Visit = visit;
+            }
+        }
+    }
+}
