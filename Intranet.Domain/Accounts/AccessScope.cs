@@ -126,6 +126,10 @@ public static class Permissions
     /// <summary>Create, change and delete the office's records (within scope).</summary>
     public static bool CanEditRecords(this UserRole role) => role is UserRole.DistrictStaff or UserRole.UnitOfficer;
 
+    /// <summary>Read welfare casework, visits and condolences (within scope); group leaders keep to the register.</summary>
+    public static bool CanReadWelfare(this UserRole role) =>
+        role is UserRole.DistrictStaff or UserRole.UnitOfficer or UserRole.Leadership;
+
     public static bool CanManageAccounts(this UserRole role) => role is UserRole.Administrator;
 
     public static bool CanReadAuditLog(this UserRole role) => role is UserRole.Administrator;

@@ -8,6 +8,7 @@ public static class Policies
 {
     public const string ReadRegister = nameof(ReadRegister);
     public const string EditRecords = nameof(EditRecords);
+    public const string ReadWelfare = nameof(ReadWelfare);
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
@@ -15,6 +16,7 @@ public static class Policies
     {
         Require(options, ReadRegister, Permissions.CanReadRegister);
         Require(options, EditRecords, Permissions.CanEditRecords);
+        Require(options, ReadWelfare, Permissions.CanReadWelfare);
         Require(options, ManageAccounts, Permissions.CanManageAccounts);
         Require(options, ReadAuditLog, Permissions.CanReadAuditLog);
     }

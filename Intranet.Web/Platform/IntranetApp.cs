@@ -4,6 +4,7 @@ using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
+using Intranet.Web.Welfare;
 
 namespace Intranet.Web.Platform;
 
@@ -24,6 +25,7 @@ public static class IntranetApp
         builder.AddSecurityHeaders();
         builder.AddAccounts();
         builder.AddRegister();
+        builder.AddWelfare();
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();

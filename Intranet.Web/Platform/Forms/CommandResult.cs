@@ -21,6 +21,9 @@ public enum CommandOutcome
 
     /// <summary>Someone else changed the record since the form was loaded: reload, then try again.</summary>
     Stale,
+
+    /// <summary>Allowed, but unusual enough (a large payment) to ask the person once more: send it again, confirmed.</summary>
+    Unconfirmed,
 }
 
 /// <summary>
@@ -48,6 +51,8 @@ public class CommandResult
 
     public bool Stale => Outcome == CommandOutcome.Stale;
 
+    public bool NeedsConfirmation => Outcome == CommandOutcome.Unconfirmed;
+
     /// <summary>The general message; <c>null</c> on success.</summary>
     public string? Message { get; }
 
@@ -66,6 +71,9 @@ public class CommandResult
     public static CommandResult Missing(string message = Gone) => new(CommandOutcome.NotFound, message, []);
 
     public static CommandResult Changed(string message) => new(CommandOutcome.Stale, message, []);
+
+    /// <summary>Nothing saved yet: <paramref name="question"/> asks the person to confirm, and the command is sent again confirmed.</summary>
+    public static CommandResult Confirm(string question) => new(CommandOutcome.Unconfirmed, question, []);
 
     /// <summary>Field errors; none given is not a failure, so callers check <see cref="FieldErrors"/> first or use <see cref="Validate"/>.</summary>
     public static CommandResult Invalid(IEnumerable<FieldError> errors, string message = CheckFields) =>

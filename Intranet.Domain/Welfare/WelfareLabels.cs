@@ -1,0 +1,13 @@
+using Intranet.Domain.Common;
+
+namespace Intranet.Domain.Welfare;
+
+/// <summary>Welfare's words, from the enums' own declarations.</summary>
+public static class WelfareLabels
+{
+    public static string Label(this CaseType type) => EnumLabel.Of(type);
+
+    public static string Label(this CaseStatus status) => EnumLabel.Of(status);
+
+    public static string Label(this VisitOccasion occasion) => EnumLabel.Of(occasion);
+}

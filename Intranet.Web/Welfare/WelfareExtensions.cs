@@ -1,0 +1,13 @@
+namespace Intranet.Web.Welfare;
+
+public static class WelfareExtensions
+{
+    public static WebApplicationBuilder AddWelfare(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<WelfareOptions>(builder.Configuration.GetSection(WelfareOptions.Section));
+        builder.Services.AddScoped<WelfareQueries>();
+        builder.Services.AddScoped<WelfareCommands>();
+        return builder;
+    }
+}
