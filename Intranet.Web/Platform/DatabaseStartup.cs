@@ -41,6 +41,13 @@ internal sealed class DatabaseStartup(
             logger.LogInformation("Seeded the demo register with {Count} retirees.", demo.Value.RetireeCount);
         }
 
+        if (demo.Value.Enabled)
+        {
+            db.AuditTrailEnabled = false;
+            await Domain.Welfare.Demo.DemoWelfareGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
+            db.AuditTrailEnabled = true;
+        }
+
         // Without statistics SQLite guesses, and at city scale it guesses a sort of the whole register for every page
         // rather than walking the default order's indexes. A full ANALYZE takes about 0.1 s at 100,000 retirees.
         if (db.Database.IsSqlite())

@@ -1,0 +1,203 @@
+using Intranet.Domain.Data;
+using Intranet.Domain.Register;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Domain.Welfare.Demo;
+
+/// <summary>
+/// A believable two years of welfare work over the demo register (this year to date and the year before), at the
+/// rates of Qingyang's 2019 report scaled to the register's size: about 274 people visited a year per 3,600
+/// retirees (Spring Festival and Double Ninth rounds for the very old and those in need, visits in illness), a
+/// few dozen cases with monthly subsidies, medical relief and follow-ups, and a condolence visit for each death.
+/// </summary>
+public static class DemoWelfareGenerator
+{
+    private const int BatchSize = 2000;
+
+    private static readonly string[] Officers = ["张丽", "王建华", "李敏", "陈静", "刘洋", "杨帆"];
+    private static readonly string[] Visitors = ["张丽、王主任", "李敏、单位退管干部", "陈静、小组长", "区退管会 刘洋、杨帆"];
+    private static readonly string[] Gifts = ["米、油", "慰问品", "鲜花、水果", "牛奶、蛋糕"];
+
+    /// <summary>Inserts the welfare records, unless there are some already. Same register and same <paramref name="today"/> give the same records.</summary>
+    public static async Task SeedAsync(IntranetDbContext db, DateOnly today, int seed = 2019, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Set<WelfareCase>().AnyAsync(cancellationToken) || await db.Set<Visit>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var people = await db.Retirees.AsNoTracking()
+            .Select(r => new Person(r.Id, r.BirthDate, r.IsDeceased, r.DeathDate, r.CareCategories))
+            .ToListAsync(cancellationToken);
+        var random = new Random(seed);
+        var cases = new List<WelfareCase>();
+        var visits = new List<Visit>();
+        var condolences = new List<CondolenceTask>();
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            AddYear(people, year, today, random, cases, visits, condolences);
+        }
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Cases with their follow-ups and payments first (each case's children go in with it), then the visits,
+            // then the condolence tasks that point at their visits.
+            foreach (var batch in cases.Chunk(200))
+            {
+                db.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            var visitOfTask = condolences.ToDictionary(t => t, t => t.Visit);
+            foreach (var task in condolences)
+            {
+                task.Visit = null;
+            }
+
+            foreach (var batch in visits.Chunk(BatchSize))
+            {
+                db.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            foreach (var task in condolences)
+            {
+                task.VisitId = visitOfTask[task]?.Id;
+            }
+
+            foreach (var batch in condolences.Chunk(BatchSize))
+            {
+                db.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static void AddYear(List<Person> people, int year, DateOnly today, Random random, List<WelfareCase> cases, List<Visit> visits, List<CondolenceTask> condolences)
+    {
+        var yearEnd = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
+        var alive = people.Where(p => !p.IsDeceased || p.DeathDate?.Year > year).ToList();
+        var scale = people.Count / 3600.0;
+
+        // Spring Festival (late January to mid February) and the Double Ninth (October): the very old and those in need.
+        var inNeed = alive.Where(p => AgeOn(p, new DateOnly(year, 1, 1)) >= 85 || (p.Care & (CareCategories.Solitary | CareCategories.LostOnlyChild | CareCategories.Hardship | CareCategories.ExtremeHardship | CareCategories.SeriouslyIll)) != 0)
+            .OrderBy(_ => random.Next()).ToList();
+        var festival = inNeed.Take((int)(190 * scale)).ToList();
+        AddRound(festival, new DateOnly(year, 1, 20), 25, VisitOccasion.SpringFestival, yearEnd, random, visits, 50_000);
+        var ninth = inNeed.Skip((int)(80 * scale)).Take((int)(150 * scale)).ToList();
+        AddRound(ninth, new DateOnly(year, 10, 8), 20, VisitOccasion.DoubleNinth, yearEnd, random, visits, 30_000);
+        var ill = alive.Where(p => (p.Care & CareCategories.SeriouslyIll) != 0).OrderBy(_ => random.Next()).Take((int)(40 * scale)).ToList();
+        AddRound(ill, new DateOnly(year, 3, 1), 270, VisitOccasion.Illness, yearEnd, random, visits, 20_000);
+
+        // Cases: monthly subsidies for the extremely poor, relief for heavy medical costs, community double care.
+        var candidates = alive.Where(p => (p.Care & (CareCategories.ExtremeHardship | CareCategories.Hardship | CareCategories.SeriouslyIll | CareCategories.Solitary)) != 0)
+            .OrderBy(_ => random.Next()).Take((int)Math.Max(3, 36 * scale)).ToList();
+        foreach (var person in candidates)
+        {
+            var opened = new DateOnly(year, 1, 1).AddDays(random.Next(0, 200));
+            if (opened > today)
+            {
+                continue;
+            }
+
+            var type = (person.Care & (CareCategories.ExtremeHardship | CareCategories.Hardship)) != 0 ? CaseType.HardshipSubsidy
+                : (person.Care & CareCategories.SeriouslyIll) != 0 ? CaseType.MedicalRelief : CaseType.DoubleCare;
+            var welfareCase = new WelfareCase
+            {
+                RetireeId = person.Id, Type = type, OpenedOn = opened, Officer = Officers[random.Next(Officers.Length)],
+                Reason = type switch
+                {
+                    CaseType.HardshipSubsidy => "家庭收入低，配偶无工作，生活困难",
+                    CaseType.MedicalRelief => "长期患病，医疗费自付部分负担重",
+                    _ => "独居高龄，需街道、社区共同关爱",
+                },
+                CommunityContact = type == CaseType.DoubleCare ? "社区网格员 周敏" : null,
+                Status = CaseStatus.Active,
+            };
+            // A case runs until it is closed, into this year if it was opened last year.
+            var end = today;
+            if (random.Next(3) == 0 && opened.AddDays(120) < yearEnd)
+            {
+                end = opened.AddDays(120);
+                welfareCase.Status = CaseStatus.Closed;
+                welfareCase.ClosedOn = end;
+                welfareCase.ClosingReason = "困难解除";
+            }
+
+            for (var month = opened.AddDays(7); month <= end; month = month.AddMonths(type == CaseType.HardshipSubsidy ? 1 : 4))
+            {
+                welfareCase.Payments.Add(new CasePayment
+                {
+                    RetireeId = person.Id, PaidOn = month, ApprovedBy = "王主任",
+                    AmountFen = type == CaseType.HardshipSubsidy ? 30_000 : type == CaseType.MedicalRelief ? random.Next(10, 60) * 10_000 : 20_000,
+                });
+                welfareCase.FollowUps.Add(new CaseFollowUp { RetireeId = person.Id, Date = month, Note = "电话回访，情况稳定" });
+            }
+
+            if (welfareCase.Status != CaseStatus.Closed)
+            {
+                // Most follow-ups are planned ahead; one case in six has slipped past its date.
+                var last = welfareCase.FollowUps.LastOrDefault()?.Date ?? opened;
+                welfareCase.NextFollowUpOn = random.Next(6) == 0 ? today.AddDays(-random.Next(3, 20)) : last.AddDays(35) > today ? last.AddDays(35) : today.AddDays(random.Next(3, 30));
+            }
+
+            cases.Add(welfareCase);
+        }
+
+        // A condolence visit to the family of each teacher who died this year; the latest few still waiting.
+        foreach (var person in people.Where(p => p.IsDeceased && p.DeathDate?.Year == year))
+        {
+            var task = new CondolenceTask { RetireeId = person.Id, DeathDate = person.DeathDate };
+            var visitedOn = person.DeathDate!.Value.AddDays(random.Next(1, 6));
+            if (visitedOn < today.AddDays(-14))
+            {
+                var visit = new Visit
+                {
+                    RetireeId = person.Id, VisitedOn = visitedOn, Occasion = VisitOccasion.Condolence, Visitors = Visitors[random.Next(Visitors.Length)],
+                    Gift = "花圈", AmountFen = 100_000, Notes = "向家属转达单位和区退管会的哀悼",
+                };
+                visits.Add(visit);
+                task.Visit = visit;
+            }
+
+            condolences.Add(task);
+        }
+    }
+
+    private static void AddRound(List<Person> people, DateOnly from, int days, VisitOccasion occasion, DateOnly until, Random random, List<Visit> visits, long fen)
+    {
+        foreach (var person in people)
+        {
+            var on = from.AddDays(random.Next(0, days));
+            if (on > until || (person.DeathDate is { } died && on > died))
+            {
+                continue;
+            }
+
+            visits.Add(new Visit
+            {
+                RetireeId = person.Id, VisitedOn = on, Occasion = occasion, Visitors = Visitors[random.Next(Visitors.Length)],
+                Gift = Gifts[random.Next(Gifts.Length)], AmountFen = fen,
+            });
+        }
+    }
+
+    private static int AgeOn(Person person, DateOnly day) => Retiree.AgeOn(person.BirthDate, day);
+
+    private sealed record Person(int Id, DateOnly BirthDate, bool IsDeceased, DateOnly? DeathDate, CareCategories Care);
+}
