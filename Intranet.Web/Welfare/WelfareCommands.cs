@@ -252,14 +252,31 @@ public sealed class WelfareCommands(
     public async Task<CommandResult<int>> RecordVisitAsync(VisitForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (result, visit) = await PrepareVisitAsync(db, form, cancellationToken);
+        if (visit is null)
+        {
+            return result.As<int>();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok(visit.Id);
+    }
+
+    /// <summary>
+    /// Checks a visit (role, scope, dates against the person's life, amount, a double save) and adds it to
+    /// <paramref name="db"/> unsaved, so a caller can save it with what it belongs to (a campaign's tick) at once.
+    /// </summary>
+    internal async Task<(CommandResult Result, Visit? Visit)> PrepareVisitAsync(IntranetDbContext db, VisitForm form, CancellationToken cancellationToken)
+    {
         if (await RefusedAsync("登记慰问", cancellationToken) is { } refused)
         {
-            return refused.As<int>();
+            return (refused, null);
         }
 
         if (CommandResult.Validate(form) is { } invalid)
         {
-            return invalid.As<int>();
+            return (invalid, null);
         }
 
         long? fen = null;
@@ -267,35 +284,34 @@ public sealed class WelfareCommands(
         {
             if (ReadAmount(form.Amount, nameof(form.Amount), out var amount) is { } wrongAmount)
             {
-                return wrongAmount.As<int>();
+                return (wrongAmount, null);
             }
 
             fen = amount;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var retiree = await PersonAsync(db, form.RetireeId, "登记慰问", cancellationToken);
         if (retiree is null)
         {
-            return CommandResult.Missing().As<int>();
+            return (CommandResult.Missing(), null);
         }
 
         var date = form.VisitedOn!.Value;
         var occasion = form.Occasion!.Value;
         if (CheckVisitDate(date, occasion, retiree) is { } wrongDate)
         {
-            return wrongDate.As<int>();
+            return (wrongDate, null);
         }
 
         if (form.CaseId is { } caseId && !await db.Set<WelfareCase>().AnyAsync(c => c.Id == caseId && c.RetireeId == retiree.Id, cancellationToken))
         {
-            return CommandResult.Invalid(nameof(form.CaseId), "所选帮扶个案不属于这位老师。").As<int>();
+            return (CommandResult.Invalid(nameof(form.CaseId), "所选帮扶个案不属于这位老师。"), null);
         }
 
         var visitors = form.Visitors.Trim();
         if (await db.Set<Visit>().AnyAsync(v => v.RetireeId == retiree.Id && v.VisitedOn == date && v.Occasion == occasion && v.Visitors == visitors, cancellationToken))
         {
-            return CommandResult.Refused($"{date:yyyy-MM-dd} {visitors} 对{retiree.Name}的{occasion.Label()}已经登记过了。").As<int>();
+            return (CommandResult.Refused($"{date:yyyy-MM-dd} {visitors} 对{retiree.Name}的{occasion.Label()}已经登记过了。"), null);
         }
 
         var visit = new Visit
@@ -304,8 +320,7 @@ public sealed class WelfareCommands(
             AmountFen = fen, Notes = Clean(form.Notes), CaseId = form.CaseId,
         };
         db.Add(visit);
-        await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok(visit.Id);
+        return (CommandResult.Ok(), visit);
     }
 
     private CommandResult? CheckCase(CaseForm form, Retiree retiree)

@@ -8,6 +8,7 @@ public static class WelfareExtensions
         builder.Services.Configure<WelfareOptions>(builder.Configuration.GetSection(WelfareOptions.Section));
         builder.Services.AddScoped<WelfareQueries>();
         builder.Services.AddScoped<WelfareCommands>();
+        builder.Services.AddScoped<CampaignService>();
         return builder;
     }
 }
