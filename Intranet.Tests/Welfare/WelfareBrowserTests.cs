@@ -66,4 +66,54 @@ public sealed partial class WelfareBrowserTests(AccessWorldApp fixture) : IClass
         var saved = await db.Set<WelfareCase>().Include(c => c.Payments).SingleAsync(c => c.RetireeId == person.Id);
         Assert.Equal((CaseStatus.Closed, 800_000L), (saved.Status, saved.Payments.Single().AmountFen));
     }
+
+    [SkippableFact]
+    public async Task Staff_run_a_campaign_from_cohort_to_completion_and_a_unit_officer_ticks_their_part()
+    {
+        var staff = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.World[UserRole.DistrictStaff]);
+        await staff.GotoAsync("/welfare/campaigns");
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await staff.Locator("#new-campaign").ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await staff.Locator("input[name=CampaignName]").FillAsync("浏览器测试 春节慰问");
+        await staff.Locator("input[name=Gift]").FillAsync("米、油");
+        await staff.Locator("input[name=MinAge]").FillAsync("60");
+        await staff.Locator("input[name=MinAge]").PressAsync("Tab");
+        await Assertions.Expect(staff.Locator("#cohort-count")).ToContainTextAsync("3 位");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "建立活动并固定名单" }).ClickAsync();
+        await Assertions.Expect(staff).ToHaveURLAsync(new Regex(@"/welfare/campaigns/\d+$"));
+        await Assertions.Expect(staff.Locator("#campaign-total")).ToContainTextAsync("0 / 3");
+        var campaignUrl = staff.Url;
+
+        // The unit officer sees only their unit's part, opened at once, and ticks both people off.
+        var officer = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, fixture.World[UserRole.UnitOfficer]);
+        await officer.GotoAsync(campaignUrl);
+        await BrowserFixture.WaitForInteractiveAsync(officer);
+        await Assertions.Expect(officer.Locator("#campaign-total")).ToContainTextAsync("0 / 2");
+        for (var i = 0; i < 2; i++)
+        {
+            await officer.Locator(".record-visit").First.ClickAsync();
+            await officer.Locator("#save-campaign-visit").ClickAsync();
+            await Assertions.Expect(officer.Locator("#campaign-total")).ToContainTextAsync($"{i + 1} / 2");
+        }
+
+        await Assertions.Expect(officer.Locator(".record-visit")).ToHaveCountAsync(0);
+        await BrowserFixture.SaveScreenshotAsync(officer, "campaign-officer");
+
+        // Staff finish the other unit from the same page.
+        await staff.GotoAsync(campaignUrl);
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await Assertions.Expect(staff.Locator("#campaign-total")).ToContainTextAsync("2 / 3");
+        await staff.GetByRole(AriaRole.Button, new() { Name = fixture.World.UnitB.Name }).ClickAsync();
+        await staff.Locator(".record-visit").First.ClickAsync();
+        await staff.Locator("#save-campaign-visit").ClickAsync();
+        await Assertions.Expect(staff.Locator("#campaign-total")).ToContainTextAsync("3 / 3 人（100%）");
+        await BrowserFixture.SaveScreenshotAsync(staff, "campaign-done");
+
+        // The printable sheet of a unit lists its people with a signature column.
+        var sheetUrl = await staff.Locator("a", new() { HasText = "打印慰问表" }).GetAttributeAsync("href");
+        await staff.GotoAsync(sheetUrl!);
+        await Assertions.Expect(staff.Locator(".sheet-table tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(staff.Locator(".sheet-table thead")).ToContainTextAsync("签收");
+    }
 }
