@@ -22,21 +22,23 @@ public static class DemoWelfareGenerator
     public static async Task SeedAsync(IntranetDbContext db, DateOnly today, int seed = 2019, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.Set<WelfareCase>().AnyAsync(cancellationToken) || await db.Set<Visit>().AnyAsync(cancellationToken))
+        if (await db.Set<WelfareCase>().AnyAsync(cancellationToken) || await db.Set<Visit>().AnyAsync(cancellationToken)
+            || await db.Set<VisitCampaign>().AnyAsync(cancellationToken))
         {
             return;
         }
 
         var people = await db.Retirees.AsNoTracking()
-            .Select(r => new Person(r.Id, r.BirthDate, r.IsDeceased, r.DeathDate, r.CareCategories))
+            .Select(r => new Person(r.Id, r.UnitId, r.BirthDate, r.IsDeceased, r.DeathDate, r.CareCategories))
             .ToListAsync(cancellationToken);
         var random = new Random(seed);
         var cases = new List<WelfareCase>();
         var visits = new List<Visit>();
         var condolences = new List<CondolenceTask>();
+        var campaigns = new List<(VisitCampaign Campaign, List<(Person Person, Visit? Visit)> Entries)>();
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
-            AddYear(people, year, today, random, cases, visits, condolences);
+            AddYear(people, year, today, random, cases, visits, condolences, campaigns);
         }
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -79,6 +81,19 @@ public static class DemoWelfareGenerator
                 db.ChangeTracker.Clear();
             }
 
+            foreach (var (campaign, entries) in campaigns)
+            {
+                db.Add(campaign);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var batch in entries.Chunk(BatchSize))
+                {
+                    db.AddRange(batch.Select(e => new CampaignEntry { CampaignId = campaign.Id, RetireeId = e.Person.Id, UnitId = e.Person.UnitId, VisitId = e.Visit?.Id }));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                db.ChangeTracker.Clear();
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -88,7 +103,9 @@ public static class DemoWelfareGenerator
         }
     }
 
-    private static void AddYear(List<Person> people, int year, DateOnly today, Random random, List<WelfareCase> cases, List<Visit> visits, List<CondolenceTask> condolences)
+    private static void AddYear(
+        List<Person> people, int year, DateOnly today, Random random, List<WelfareCase> cases, List<Visit> visits, List<CondolenceTask> condolences,
+        List<(VisitCampaign, List<(Person, Visit?)>)> campaigns)
     {
         var yearEnd = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
         var alive = people.Where(p => !p.IsDeceased || p.DeathDate?.Year > year).ToList();
@@ -97,12 +114,15 @@ public static class DemoWelfareGenerator
         // Spring Festival (late January to mid February) and the Double Ninth (October): the very old and those in need.
         var inNeed = alive.Where(p => AgeOn(p, new DateOnly(year, 1, 1)) >= 85 || (p.Care & (CareCategories.Solitary | CareCategories.LostOnlyChild | CareCategories.Hardship | CareCategories.ExtremeHardship | CareCategories.SeriouslyIll)) != 0)
             .OrderBy(_ => random.Next()).ToList();
+        // Each round is a campaign with its frozen list; this year's Double Ninth round is not quite finished.
         var festival = inNeed.Take((int)(190 * scale)).ToList();
-        AddRound(festival, new DateOnly(year, 1, 20), 25, VisitOccasion.SpringFestival, yearEnd, random, visits, 50_000);
+        campaigns.Add((Campaign($"{year} 春节慰问", VisitOccasion.SpringFestival, new DateOnly(year, 1, 20), 25, 50_000),
+            AddRound(festival, new DateOnly(year, 1, 20), 25, VisitOccasion.SpringFestival, yearEnd, random, visits, 50_000, 1.0)));
         var ninth = inNeed.Skip((int)(80 * scale)).Take((int)(150 * scale)).ToList();
-        AddRound(ninth, new DateOnly(year, 10, 8), 20, VisitOccasion.DoubleNinth, yearEnd, random, visits, 30_000);
+        campaigns.Add((Campaign($"{year} 重阳节慰问", VisitOccasion.DoubleNinth, new DateOnly(year, 10, 8), 20, 30_000),
+            AddRound(ninth, new DateOnly(year, 10, 8), 20, VisitOccasion.DoubleNinth, yearEnd, random, visits, 30_000, year == today.Year ? 0.85 : 1.0)));
         var ill = alive.Where(p => (p.Care & CareCategories.SeriouslyIll) != 0).OrderBy(_ => random.Next()).Take((int)(40 * scale)).ToList();
-        AddRound(ill, new DateOnly(year, 3, 1), 270, VisitOccasion.Illness, yearEnd, random, visits, 20_000);
+        AddRound(ill, new DateOnly(year, 3, 1), 270, VisitOccasion.Illness, yearEnd, random, visits, 20_000, 1.0);
 
         // Cases: monthly subsidies for the extremely poor, relief for heavy medical costs, community double care.
         var candidates = alive.Where(p => (p.Care & (CareCategories.ExtremeHardship | CareCategories.Hardship | CareCategories.SeriouslyIll | CareCategories.Solitary)) != 0)
@@ -179,25 +199,38 @@ public static class DemoWelfareGenerator
         }
     }
 
-    private static void AddRound(List<Person> people, DateOnly from, int days, VisitOccasion occasion, DateOnly until, Random random, List<Visit> visits, long fen)
+    private static VisitCampaign Campaign(string name, VisitOccasion occasion, DateOnly from, int days, long fen) => new()
     {
+        Name = name, Occasion = occasion, StartsOn = from, EndsOn = from.AddDays(days), Cohort = "85岁及以上；孤寡、失独、困难、重病", Gift = "米、油", AmountFen = fen,
+    };
+
+    /// <summary>Visits for the people of a round (a share <paramref name="done"/> of them), each person with their visit or none.</summary>
+    private static List<(Person, Visit?)> AddRound(
+        List<Person> people, DateOnly from, int days, VisitOccasion occasion, DateOnly until, Random random, List<Visit> visits, long fen, double done)
+    {
+        var round = new List<(Person, Visit?)>();
         foreach (var person in people)
         {
             var on = from.AddDays(random.Next(0, days));
-            if (on > until || (person.DeathDate is { } died && on > died))
+            if (on > until || (person.DeathDate is { } died && on > died) || random.NextDouble() > done)
             {
+                round.Add((person, null));
                 continue;
             }
 
-            visits.Add(new Visit
+            var visit = new Visit
             {
                 RetireeId = person.Id, VisitedOn = on, Occasion = occasion, Visitors = Visitors[random.Next(Visitors.Length)],
                 Gift = Gifts[random.Next(Gifts.Length)], AmountFen = fen,
-            });
+            };
+            visits.Add(visit);
+            round.Add((person, visit));
         }
+
+        return round;
     }
 
     private static int AgeOn(Person person, DateOnly day) => Retiree.AgeOn(person.BirthDate, day);
 
-    private sealed record Person(int Id, DateOnly BirthDate, bool IsDeceased, DateOnly? DeathDate, CareCategories Care);
+    private sealed record Person(int Id, int UnitId, DateOnly BirthDate, bool IsDeceased, DateOnly? DeathDate, CareCategories Care);
 }
