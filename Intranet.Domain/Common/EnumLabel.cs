@@ -58,3 +58,10 @@ public sealed class EntityLabelAttribute(string name) : Attribute
     /// <summary>Lower first; types of one area are best kept together (the register 10–19, accounts 90–99, …).</summary>
     public int Order { get; init; } = 1000;
 }
+
+/// <summary>
+/// A field holding health information (sensitive under PIPL): shown, in pages and in the record history, only to
+/// roles that read health notes (<see cref="Register.PersonalDataRules.SeesHealthNotes"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class HealthDataAttribute : Attribute;

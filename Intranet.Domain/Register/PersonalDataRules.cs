@@ -32,6 +32,12 @@ public sealed record PersonalDataRules(bool SeesIdNumber, bool SeesPhone)
     /// </summary>
     public bool MaySearchByIdNumber => SeesIdNumber;
 
+    /// <summary>
+    /// Health notes are sensitive personal data (PIPL): district staff and the person's unit officer read them; nobody
+    /// else, not in a page, an export or the record history (fields marked <see cref="Common.HealthDataAttribute"/>).
+    /// </summary>
+    public bool SeesHealthNotes => SeesIdNumber;
+
     /// <summary>The ID number as this role may see it: masked, or <c>null</c> when it sees none.</summary>
     public string? IdNumber(string? value) =>
         SeesIdNumber && !string.IsNullOrEmpty(value) ? ResidentIdNumber.Mask(value) : null;

@@ -10,4 +10,8 @@ public static class WelfareLabels
     public static string Label(this CaseStatus status) => EnumLabel.Of(status);
 
     public static string Label(this VisitOccasion occasion) => EnumLabel.Of(occasion);
+
+    public static string Label(this ClaimStatus status) => EnumLabel.Of(status);
+
+    public static string Label(this HealthCheckStatus status) => EnumLabel.Of(status);
 }

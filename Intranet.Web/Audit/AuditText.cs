@@ -110,6 +110,11 @@ public static class AuditText
             return rules.Phone(value) ?? NotShown;
         }
 
+        if (property.GetCustomAttribute<Domain.Common.HealthDataAttribute>() is not null && !rules.SeesHealthNotes)
+        {
+            return NotShown;
+        }
+
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (type == typeof(bool))
         {

@@ -9,6 +9,7 @@ public static class WelfareExtensions
         builder.Services.AddScoped<WelfareQueries>();
         builder.Services.AddScoped<WelfareCommands>();
         builder.Services.AddScoped<CampaignService>();
+        builder.Services.AddScoped<AidService>();
         return builder;
     }
 }

@@ -23,7 +23,7 @@ public static class DemoWelfareGenerator
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Set<WelfareCase>().AnyAsync(cancellationToken) || await db.Set<Visit>().AnyAsync(cancellationToken)
-            || await db.Set<VisitCampaign>().AnyAsync(cancellationToken))
+            || await db.Set<VisitCampaign>().AnyAsync(cancellationToken) || await db.Set<MutualAidScheme>().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -94,6 +94,7 @@ public static class DemoWelfareGenerator
                 db.ChangeTracker.Clear();
             }
 
+            await SeedAidAsync(db, people, today, random, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -196,6 +197,65 @@ public static class DemoWelfareGenerator
             }
 
             condolences.Add(task);
+        }
+    }
+
+    /// <summary>Each year's two schemes with about two in five enrolled and a few claims, and the annual health check.</summary>
+    private static async Task SeedAidAsync(IntranetDbContext db, List<Person> people, DateOnly today, Random random, CancellationToken cancellationToken)
+    {
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            var alive = people.Where(p => !p.IsDeceased || p.DeathDate?.Year > year).ToList();
+            var paidOn = new DateOnly(year, 3, 15) < today ? new DateOnly(year, 3, 15) : today;
+            foreach (var (name, fee) in new[] { ("住院补充医疗互助保障", 12_000L), ("大病互助保障", 6_000L) })
+            {
+                var scheme = new MutualAidScheme { Year = year, Name = name, FeeFen = fee };
+                db.Add(scheme);
+                await db.SaveChangesAsync(cancellationToken);
+                var enrolled = alive.Where(_ => random.Next(5) < 2)
+                    .Select(p => new SchemeEnrolment { SchemeId = scheme.Id, RetireeId = p.Id, FeePaidFen = fee, PaidOn = paidOn.AddDays(-random.Next(0, 30)) })
+                    .ToList();
+                foreach (var batch in enrolled.Chunk(BatchSize))
+                {
+                    db.AddRange(batch);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                var claims = enrolled.Where(_ => random.Next(25) == 0).Select(e =>
+                {
+                    var on = e.PaidOn.AddDays(random.Next(10, 250));
+                    on = on > today ? today : on;
+                    var status = on < today.AddDays(-30) ? (random.Next(6) == 0 ? ClaimStatus.Refused : ClaimStatus.Paid) : ClaimStatus.Submitted;
+                    return new SchemeClaim
+                    {
+                        EnrolmentId = e.Id, RetireeId = e.RetireeId, ClaimedOn = on, AmountFen = random.Next(5, 80) * 10_000, Status = status,
+                        DecidedOn = status == ClaimStatus.Submitted ? null : on.AddDays(20),
+                    };
+                }).ToList();
+                db.AddRange(claims);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            // The check is in spring; this year's is over by now for most, a few missed it.
+            var checkDay = new DateOnly(year, 4, 10);
+            var checks = alive.Select(p =>
+            {
+                var roll = random.Next(10);
+                var status = checkDay > today ? HealthCheckStatus.Planned : roll == 0 ? HealthCheckStatus.Missed : HealthCheckStatus.Done;
+                return new HealthCheck
+                {
+                    RetireeId = p.Id, Year = year, Status = status,
+                    CheckedOn = status == HealthCheckStatus.Done ? checkDay.AddDays(random.Next(0, 40)) is var d && d <= today ? d : today : null,
+                    Note = status == HealthCheckStatus.Done && roll == 1 ? "建议复查" : null,
+                };
+            }).ToList();
+            foreach (var batch in checks.Chunk(BatchSize))
+            {
+                db.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
