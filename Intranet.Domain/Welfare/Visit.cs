@@ -40,6 +40,12 @@ public class Visit : AuditableEntity, IRetireeScoped
     public int? CaseId { get; set; }
 
     public WelfareCase? Case { get; set; }
+
+    /// <summary>A visit made under a pairing, by the paired volunteer.</summary>
+    [Display(Name = "结对关系")]
+    public int? PairingId { get; set; }
+
+    public Pairing? Pairing { get; set; }
 }
 
 public enum VisitOccasion
@@ -85,5 +91,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasIndex(v => new { v.RetireeId, v.VisitedOn });
         builder.HasIndex(v => new { v.VisitedOn, v.Occasion });
         builder.HasIndex(v => v.CaseId);
+        builder.HasOne(v => v.Pairing).WithMany().HasForeignKey(v => v.PairingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(v => v.PairingId);
     }
 }

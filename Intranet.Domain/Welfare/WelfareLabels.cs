@@ -13,5 +13,7 @@ public static class WelfareLabels
 
     public static string Label(this ClaimStatus status) => EnumLabel.Of(status);
 
+    public static string Label(this VolunteerKind kind) => EnumLabel.Of(kind);
+
     public static string Label(this HealthCheckStatus status) => EnumLabel.Of(status);
 }

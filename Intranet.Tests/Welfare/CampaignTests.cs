@@ -76,6 +76,39 @@ public sealed class CampaignTests : IAsyncLifetime
         Assert.Equal(0, await db.Set<VisitCampaign>().CountAsync());
     }
 
+    [Fact]
+    public async Task The_export_holds_the_readers_part_with_phones_masked_and_is_logged()
+    {
+        int campaignId;
+        await using (var scope = await App.ScopeForAsync(_world[UserRole.DistrictStaff]))
+        {
+            campaignId = (await Service(scope).CreateAsync(Form())).Value;
+        }
+
+        using var client = await App.SignedInClientAsync(_world[UserRole.UnitOfficer]);
+        var response = await client.GetAsync(CampaignExport.Url(campaignId, null));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(bytes));
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
+        }
+
+        Assert.Equal("单位", rows[0][0]);
+        Assert.Equal(2, rows.Count - 1); // unit A's two people only
+        Assert.All(rows.Skip(1), r => Assert.Equal(_world.UnitA.Name, r[0]));
+        Assert.Contains(rows, r => (r[4] as string) == "139****2222");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEnd();
+        Assert.DoesNotContain("13911112222", sheet, StringComparison.Ordinal);
+
+        using var db = App.Database.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Domain.Audit.AuditAction.Export && a.UserName == _world[UserRole.UnitOfficer].UserName));
+    }
+
     private async Task<CommandResult> OtherOfficerTicksAsync(CampaignEntryItem entry, CampaignVisitForm visit)
     {
         var other = await App.CreateAccountAsync(UserRole.UnitOfficer, _world.UnitA.Id);

@@ -197,6 +197,29 @@ public sealed class WelfareCommandsTests : IAsyncLifetime
         Assert.Equal(50_000, visit.AmountFen);
     }
 
+    [Fact]
+    public async Task A_pairing_runs_from_its_start_and_visits_made_under_it_count_only_while_it_lasts()
+    {
+        await using var scope = await App.ScopeForAsync(_world[UserRole.UnitOfficer]);
+        var (commands, queries) = Services(scope);
+        var today = commands.Today;
+        Assert.True((await commands.AddPairingAsync(new PairingForm { RetireeId = _world.InUnitA.Id, Volunteer = "李青年", Kind = VolunteerKind.YoungTeacher, StartsOn = today.AddDays(-30) })).Succeeded);
+        Assert.True((await commands.AddPairingAsync(new PairingForm { RetireeId = _world.InUnitB.Id, Volunteer = "外单位", Kind = VolunteerKind.PartyMember, StartsOn = today })).NotFound);
+        var pairing = Assert.Single(await queries.PairingsOfAsync(_world.InUnitA.Id));
+
+        var before = VisitFor(_world.InUnitA.Id, today.AddDays(-31), VisitOccasion.Other);
+        before.PairingId = pairing.Id;
+        Assert.Equal(nameof(VisitForm.PairingId), Assert.Single((await commands.RecordVisitAsync(before)).FieldErrors).Field);
+        var during = VisitFor(_world.InUnitA.Id, today.AddDays(-2), VisitOccasion.Other);
+        during.PairingId = pairing.Id;
+        Assert.True((await commands.RecordVisitAsync(during)).Succeeded);
+
+        Assert.True((await commands.EndPairingAsync(pairing.Id, today)).Succeeded);
+        Assert.True((await commands.EndPairingAsync(pairing.Id, today)).Stale);
+        var ended = Assert.Single(await queries.PairingsOfAsync(_world.InUnitA.Id));
+        Assert.Equal((today, 1), (ended.EndsOn!.Value, ended.Visits));
+    }
+
     private static (WelfareCommands Commands, WelfareQueries Queries) Services(AsyncServiceScope scope) =>
         (scope.ServiceProvider.GetRequiredService<WelfareCommands>(), scope.ServiceProvider.GetRequiredService<WelfareQueries>());
 

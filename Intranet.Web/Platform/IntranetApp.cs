@@ -36,6 +36,7 @@ public static class IntranetApp
         app.UseIntranet();
         app.MapAccountEndpoints();
         app.MapRegisterExport();
+        app.MapCampaignExport();
         app.MapLiveUpdates();
         return app;
     }

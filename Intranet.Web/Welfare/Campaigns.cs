@@ -121,15 +121,21 @@ public sealed class CampaignService(
     }
 
     /// <summary>A unit's part of the list (the visit sheet), by pinyin; numbers masked as the role requires.</summary>
-    public async Task<IReadOnlyList<CampaignEntryItem>> EntriesAsync(int campaignId, int unitId, CancellationToken cancellationToken = default)
+    /// <param name="unitId">One unit's part, or with <c>null</c> every unit's the reader may see (the export), unit by unit.</param>
+    public async Task<IReadOnlyList<CampaignEntryItem>> EntriesAsync(int campaignId, int? unitId, CancellationToken cancellationToken = default)
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var personalData = user.PersonalData;
         var today = Today;
-        var rows = await user.Scope.Apply(db.Set<CampaignEntry>().AsNoTracking())
-            .Where(e => e.CampaignId == campaignId && e.UnitId == unitId)
-            .OrderBy(e => e.Retiree!.NamePinyin).ThenBy(e => e.Id)
+        var entries = user.Scope.Apply(db.Set<CampaignEntry>().AsNoTracking()).Where(e => e.CampaignId == campaignId);
+        if (unitId is { } unit)
+        {
+            entries = entries.Where(e => e.UnitId == unit);
+        }
+
+        var rows = await entries
+            .OrderBy(e => e.UnitId).ThenBy(e => e.Retiree!.NamePinyin).ThenBy(e => e.Id)
             .Select(e => new
             {
                 e.Id, e.RetireeId, e.Retiree!.Name, e.Retiree.BirthDate, e.Retiree.Address,

@@ -308,6 +308,12 @@ public sealed class WelfareCommands(
             return (CommandResult.Invalid(nameof(form.CaseId), "所选帮扶个案不属于这位老师。"), null);
         }
 
+        if (form.PairingId is { } pairingId
+            && !await db.Set<Pairing>().AnyAsync(p => p.Id == pairingId && p.RetireeId == retiree.Id && p.StartsOn <= date && (p.EndsOn == null || p.EndsOn >= date), cancellationToken))
+        {
+            return (CommandResult.Invalid(nameof(form.PairingId), "所选结对关系不属于这位老师，或在慰问日期时不在结对期内。"), null);
+        }
+
         var visitors = form.Visitors.Trim();
         if (await db.Set<Visit>().AnyAsync(v => v.RetireeId == retiree.Id && v.VisitedOn == date && v.Occasion == occasion && v.Visitors == visitors, cancellationToken))
         {
@@ -317,10 +323,74 @@ public sealed class WelfareCommands(
         var visit = new Visit
         {
             RetireeId = retiree.Id, VisitedOn = date, Occasion = occasion, Visitors = visitors, Gift = Clean(form.Gift),
-            AmountFen = fen, Notes = Clean(form.Notes), CaseId = form.CaseId,
+            AmountFen = fen, Notes = Clean(form.Notes), CaseId = form.CaseId, PairingId = form.PairingId,
         };
         db.Add(visit);
         return (CommandResult.Ok(), visit);
+    }
+
+    /// <summary>Pairs a volunteer with a living retiree from a date.</summary>
+    public async Task<CommandResult> AddPairingAsync(PairingForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (await RefusedAsync("登记结对帮扶", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (CommandResult.Validate(form) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var retiree = await PersonAsync(db, form.RetireeId, "登记结对帮扶", cancellationToken);
+        if (retiree is null)
+        {
+            return CommandResult.Missing();
+        }
+
+        if (retiree.IsDeceased)
+        {
+            return CommandResult.Refused($"{retiree.Name}已故，不能新建结对。");
+        }
+
+        if (form.StartsOn > Today)
+        {
+            return CommandResult.Invalid(nameof(form.StartsOn), "开始日期不能晚于今天。");
+        }
+
+        db.Add(new Pairing { RetireeId = retiree.Id, Volunteer = form.Volunteer.Trim(), Kind = form.Kind!.Value, StartsOn = form.StartsOn!.Value });
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok();
+    }
+
+    public async Task<CommandResult> EndPairingAsync(int pairingId, DateOnly endsOn, CancellationToken cancellationToken = default)
+    {
+        if (await RefusedAsync("结束结对帮扶", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pairing = await user.Scope.Apply(db.Set<Pairing>()).SingleOrDefaultAsync(p => p.Id == pairingId, cancellationToken);
+        if (pairing is null)
+        {
+            return CommandResult.Missing();
+        }
+
+        if (pairing.EndsOn is not null)
+        {
+            return CommandResult.Changed("这段结对已经结束。");
+        }
+
+        if (endsOn < pairing.StartsOn || endsOn > Today)
+        {
+            return CommandResult.Invalid("EndsOn", $"结束日期须在开始日期（{pairing.StartsOn:yyyy-MM-dd}）之后，且不晚于今天。");
+        }
+
+        pairing.EndsOn = endsOn;
+        return await SaveAsync(db, cancellationToken);
     }
 
     private CommandResult? CheckCase(CaseForm form, Retiree retiree)

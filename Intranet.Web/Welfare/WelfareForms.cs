@@ -95,6 +95,24 @@ public sealed class VisitForm
     public string? Notes { get; set; }
 
     public int? CaseId { get; set; }
+
+    /// <summary>The pairing the visit was made under, if any.</summary>
+    public int? PairingId { get; set; }
+}
+
+public sealed class PairingForm
+{
+    public int RetireeId { get; set; }
+
+    [Required(ErrorMessage = "请填写结对人姓名。")]
+    [StringLength(50, ErrorMessage = "结对人姓名不能超过 50 个字。")]
+    public string Volunteer { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "请选择结对人身份。")]
+    public VolunteerKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "请填写开始日期。")]
+    public DateOnly? StartsOn { get; set; }
 }
 
 public sealed class WelfareOptions

@@ -142,6 +142,18 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>A person's pairings, the current ones first.</summary>
+    public async Task<IReadOnlyList<PairingItem>> PairingsOfAsync(int retireeId, CancellationToken cancellationToken = default)
+    {
+        Demand();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await user.Scope.Apply(db.Set<Pairing>().AsNoTracking())
+            .Where(p => p.RetireeId == retireeId)
+            .OrderBy(p => p.EndsOn != null).ThenByDescending(p => p.StartsOn)
+            .Select(p => new PairingItem(p.Id, p.Volunteer, p.Kind, p.StartsOn, p.EndsOn, db.Set<Visit>().Count(v => v.PairingId == p.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Deaths whose family has not yet had the condolence visit, oldest first, and the deceased's still-open cases.</summary>
     public async Task<CondolenceWork> CondolenceWorkAsync(CancellationToken cancellationToken = default)
     {
@@ -207,6 +219,8 @@ public sealed record CaseView(
 {
     public long PaidFen => Payments.Sum(p => p.AmountFen);
 }
+
+public sealed record PairingItem(int Id, string Volunteer, VolunteerKind Kind, DateOnly StartsOn, DateOnly? EndsOn, int Visits);
 
 public sealed record VisitItem(int Id, DateOnly VisitedOn, VisitOccasion Occasion, string Visitors, string? Gift, long? AmountFen, string? Notes, int? CaseId);
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Intranet.Domain.Data.Migrations;
 
-/// <summary>Welfare casework (cases, follow-ups, payments in fen), visits and condolence tasks.</summary>
+/// <summary>Welfare casework (cases, follow-ups, payments in fen), volunteer pairings, visits and condolence tasks.</summary>
 [DbContext(typeof(IntranetDbContext))]
 [Migration("20261130000002_Welfare")]
 public sealed class Welfare : Migration
@@ -84,6 +84,28 @@ public sealed class Welfare : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "Pairings",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("SqlServer:Identity", "1, 1"),
+                RetireeId = table.Column<int>(nullable: false),
+                Volunteer = table.Column<string>(maxLength: 50, nullable: false),
+                Kind = table.Column<int>(nullable: false),
+                StartsOn = table.Column<DateOnly>(nullable: false),
+                EndsOn = table.Column<DateOnly>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+                CreatedBy = table.Column<string>(maxLength: 100, nullable: true),
+                UpdatedAt = table.Column<DateTime>(nullable: true),
+                UpdatedBy = table.Column<string>(maxLength: 100, nullable: true),
+                Version = table.Column<long>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Pairings", x => x.Id);
+                table.ForeignKey("FK_Pairings_Retirees_RetireeId", x => x.RetireeId, "Retirees", "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Visits",
             columns: table => new
             {
@@ -96,6 +118,7 @@ public sealed class Welfare : Migration
                 AmountFen = table.Column<long>(nullable: true),
                 Notes = table.Column<string>(maxLength: 1000, nullable: true),
                 CaseId = table.Column<int>(nullable: true),
+                PairingId = table.Column<int>(nullable: true),
                 CreatedAt = table.Column<DateTime>(nullable: false),
                 CreatedBy = table.Column<string>(maxLength: 100, nullable: true),
                 UpdatedAt = table.Column<DateTime>(nullable: true),
@@ -107,6 +130,7 @@ public sealed class Welfare : Migration
                 table.PrimaryKey("PK_Visits", x => x.Id);
                 table.ForeignKey("FK_Visits_Retirees_RetireeId", x => x.RetireeId, "Retirees", "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_Visits_WelfareCases_CaseId", x => x.CaseId, "WelfareCases", "Id", onDelete: ReferentialAction.SetNull);
+                table.ForeignKey("FK_Visits_Pairings_PairingId", x => x.PairingId, "Pairings", "Id", onDelete: ReferentialAction.SetNull);
             });
 
         migrationBuilder.CreateTable(
@@ -141,6 +165,8 @@ public sealed class Welfare : Migration
         migrationBuilder.CreateIndex("IX_Visits_RetireeId_VisitedOn", "Visits", ["RetireeId", "VisitedOn"]);
         migrationBuilder.CreateIndex("IX_Visits_VisitedOn_Occasion", "Visits", ["VisitedOn", "Occasion"]);
         migrationBuilder.CreateIndex("IX_Visits_CaseId", "Visits", "CaseId");
+        migrationBuilder.CreateIndex("IX_Visits_PairingId", "Visits", "PairingId");
+        migrationBuilder.CreateIndex("IX_Pairings_RetireeId_StartsOn", "Pairings", ["RetireeId", "StartsOn"]);
         migrationBuilder.CreateIndex("IX_CondolenceTasks_RetireeId", "CondolenceTasks", "RetireeId", unique: true);
         migrationBuilder.CreateIndex("IX_CondolenceTasks_VisitId_DeathDate", "CondolenceTasks", ["VisitId", "DeathDate"]);
     }
@@ -149,6 +175,7 @@ public sealed class Welfare : Migration
     {
         migrationBuilder.DropTable("CondolenceTasks");
         migrationBuilder.DropTable("Visits");
+        migrationBuilder.DropTable("Pairings");
         migrationBuilder.DropTable("CasePayments");
         migrationBuilder.DropTable("CaseFollowUps");
         migrationBuilder.DropTable("WelfareCases");
