@@ -5,10 +5,17 @@ using Intranet.Benchmarks;
 // Times the register's queries on a realistic database and reports each as a ratio to a baseline measured
 // in the same run (a primary-key lookup), so numbers from different machines can be compared.
 // `circuits <database> <retirees> <pages>` instead measures server memory per open page, and
-// `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows.
+// `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows, and
+// `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL.
 if (args is ["circuits", var database, var size, var count])
 {
     await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["welfare", var welfareSize, var visits, var welfareRuns])
+{
+    await WelfareBench.RunAsync(int.Parse(welfareSize, CultureInfo.InvariantCulture), int.Parse(visits, CultureInfo.InvariantCulture), int.Parse(welfareRuns, CultureInfo.InvariantCulture));
     return;
 }
 

@@ -87,9 +87,10 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasOne(v => v.Retiree).WithMany().HasForeignKey(v => v.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(v => v.Case).WithMany().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.SetNull);
 
-        // A person's visits newest first (the 慰问 tab), and a year's visits by occasion (the yearly figures).
+        // A person's visits newest first (the 慰问 tab); a year's visits by occasion, people and money (the yearly
+        // figures) read from the index alone, not from a million rows of the table.
         builder.HasIndex(v => new { v.RetireeId, v.VisitedOn });
-        builder.HasIndex(v => new { v.VisitedOn, v.Occasion });
+        builder.HasIndex(v => new { v.VisitedOn, v.Occasion, v.RetireeId, v.AmountFen });
         builder.HasIndex(v => v.CaseId);
         builder.HasOne(v => v.Pairing).WithMany().HasForeignKey(v => v.PairingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(v => v.PairingId);

@@ -110,6 +110,17 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.Leadership, "/admin/audit", Sees.Denied, "" },
 
         // Exports: the same scope as the list; unmasked only for roles that may see personal data in full.
+        // Welfare: staff, unit officers and leadership; group leaders keep to the register, administrators to accounts.
+        { UserRole.DistrictStaff, "/welfare/cases", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/welfare/campaigns", Sees.Page, "" },
+        { UserRole.Leadership, "/welfare", Sees.Page, "" },
+        { UserRole.GroupLeader, "/welfare/cases", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/welfare/condolences", Sees.Denied, "" },
+        { UserRole.Administrator, "/welfare/schemes", Sees.Denied, "" },
+        { UserRole.Leadership, "/welfare/campaigns/new", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/welfare/cases/new?retiree={GA}", Sees.Denied, "" },
+        { UserRole.UnitOfficer, "/welfare/cases/new?retiree={B}", Sees.NotFound, "" },
+
         { UserRole.Administrator, "/register/export", Sees.Denied, "" },
         { UserRole.GroupLeader, "/register/export?full=1", Sees.Denied, "" },
         { UserRole.Leadership, "/register/export?full=1", Sees.Denied, "" },

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Intranet.Web.Welfare;
 
 /// <summary>Welfare's reads. Every query starts from the signed-in person's scope (the person's unit or group).</summary>
-public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser user, TimeProvider time, ListCounts counts)
+public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser user, TimeProvider time, ListCounts counts, Audit.AuditLog audit)
 {
     private static readonly Dictionary<string, Expression<Func<WelfareCase, object?>>> SortKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -111,6 +111,20 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
         var payments = await db.Set<CasePayment>().AsNoTracking().Where(p => p.CaseId == id)
             .OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.Id).ToListAsync(cancellationToken);
         return new CaseView(found.Case, found.RetireeName, found.UnitName, found.IsDeceased, found.DeathDate, followUps, payments);
+    }
+
+    /// <summary>Asking for a case outside one's scope (an id changed in the URL) is a denied access; a case since deleted is not.</summary>
+    public async Task LogCaseDeniedAsync(int id, string what, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<WelfareCase>().Where(c => c.Id == id).Select(c => (int?)c.RetireeId).SingleOrDefaultAsync(cancellationToken) is { } retireeId)
+        {
+            await audit.WriteAsync(new Audit.AuditEvent(Domain.Audit.AuditAction.AccessDenied)
+            {
+                EntityType = nameof(WelfareCase), EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), RetireeId = retireeId,
+                Details = $"试图{what}范围之外的帮扶个案",
+            }, cancellationToken);
+        }
     }
 
     /// <summary>A person's cases, newest first, with what was paid on each (the 帮扶 tab).</summary>

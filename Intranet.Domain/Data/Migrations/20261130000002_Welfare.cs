@@ -163,7 +163,7 @@ public sealed class Welfare : Migration
         migrationBuilder.CreateIndex("IX_CasePayments_PaidOn_RetireeId", "CasePayments", ["PaidOn", "RetireeId"]);
         migrationBuilder.CreateIndex("IX_CasePayments_RetireeId", "CasePayments", "RetireeId");
         migrationBuilder.CreateIndex("IX_Visits_RetireeId_VisitedOn", "Visits", ["RetireeId", "VisitedOn"]);
-        migrationBuilder.CreateIndex("IX_Visits_VisitedOn_Occasion", "Visits", ["VisitedOn", "Occasion"]);
+        migrationBuilder.CreateIndex("IX_Visits_VisitedOn_Occasion_RetireeId_AmountFen", "Visits", ["VisitedOn", "Occasion", "RetireeId", "AmountFen"]);
         migrationBuilder.CreateIndex("IX_Visits_CaseId", "Visits", "CaseId");
         migrationBuilder.CreateIndex("IX_Visits_PairingId", "Visits", "PairingId");
         migrationBuilder.CreateIndex("IX_Pairings_RetireeId_StartsOn", "Pairings", ["RetireeId", "StartsOn"]);
