@@ -35,9 +35,7 @@ internal sealed class CondolenceTaskConfiguration : IEntityTypeConfiguration<Con
     public void Configure(EntityTypeBuilder<CondolenceTask> builder)
     {
         builder.ToTable("CondolenceTasks");
-        builder.Property(t => t.CreatedBy).HasMaxLength(100);
-        builder.Property(t => t.UpdatedBy).HasMaxLength(100);
-        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(t => t.Retiree).WithMany().HasForeignKey(t => t.RetireeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(t => t.Visit).WithMany().HasForeignKey(t => t.VisitId).OnDelete(DeleteBehavior.SetNull);
 
@@ -56,18 +54,18 @@ public sealed class CondolenceOnDeath : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        Raise(eventData.Context);
+        RaiseAsync(eventData.Context, async: false, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        Raise(eventData.Context);
-        return ValueTask.FromResult(result);
+        await RaiseAsync(eventData.Context, async: true, cancellationToken);
+        return result;
     }
 
-    private static void Raise(DbContext? db)
+    private static async Task RaiseAsync(DbContext? db, bool async, CancellationToken cancellationToken)
     {
         if (db is null)
         {
@@ -82,7 +80,7 @@ public sealed class CondolenceOnDeath : SaveChangesInterceptor
         foreach (var retiree in died)
         {
             // A death recorded, undone and recorded again keeps its one task.
-            if (!db.Set<CondolenceTask>().Local.Any(t => t.RetireeId == retiree.Id) && !db.Set<CondolenceTask>().Any(t => t.RetireeId == retiree.Id))
+            if (await FindAsync(db, retiree.Id, async, cancellationToken) is null)
             {
                 db.Set<CondolenceTask>().Add(new CondolenceTask { RetireeId = retiree.Id, DeathDate = retiree.DeathDate });
             }
@@ -94,12 +92,19 @@ public sealed class CondolenceOnDeath : SaveChangesInterceptor
             .ToList();
         foreach (var visit in condolences)
         {
-            var task = db.Set<CondolenceTask>().Local.FirstOrDefault(t => t.RetireeId == visit.RetireeId)
-                ?? db.Set<CondolenceTask>().FirstOrDefault(t => t.RetireeId == visit.RetireeId);
-            if (task is { VisitId: null })
+            if (await FindAsync(db, visit.RetireeId, async, cancellationToken) is { VisitId: null, Visit: null } task)
             {
                 task.Visit = visit;
             }
         }
+    }
+
+    private static async Task<CondolenceTask?> FindAsync(DbContext db, int retireeId, bool async, CancellationToken cancellationToken)
+    {
+        var tasks = db.Set<CondolenceTask>();
+        return tasks.Local.FirstOrDefault(t => t.RetireeId == retireeId)
+            ?? (async
+                ? await tasks.FirstOrDefaultAsync(t => t.RetireeId == retireeId, cancellationToken)
+                : tasks.FirstOrDefault(t => t.RetireeId == retireeId));
     }
 }

@@ -124,14 +124,14 @@ internal sealed class MutualAidConfiguration :
     {
         builder.ToTable("MutualAidSchemes");
         builder.Property(s => s.Name).HasMaxLength(100);
-        Bookkeeping(builder);
+        builder.HasBookkeeping();
         builder.HasIndex(s => new { s.Year, s.Name }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<SchemeEnrolment> builder)
     {
         builder.ToTable("SchemeEnrolments");
-        Bookkeeping(builder);
+        builder.HasBookkeeping();
         builder.HasOne(e => e.Scheme).WithMany().HasForeignKey(e => e.SchemeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Retiree).WithMany().HasForeignKey(e => e.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.SchemeId, e.RetireeId }).IsUnique();
@@ -141,7 +141,7 @@ internal sealed class MutualAidConfiguration :
     public void Configure(EntityTypeBuilder<SchemeClaim> builder)
     {
         builder.ToTable("SchemeClaims");
-        Bookkeeping(builder);
+        builder.HasBookkeeping();
         builder.HasOne(c => c.Enrolment).WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Retiree).WithMany().HasForeignKey(c => c.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.EnrolmentId, c.ClaimedOn });
@@ -152,19 +152,11 @@ internal sealed class MutualAidConfiguration :
     {
         builder.ToTable("HealthChecks");
         builder.Property(h => h.Note).HasMaxLength(HealthCheck.NoteMaxLength);
-        Bookkeeping(builder);
+        builder.HasBookkeeping();
         builder.HasOne(h => h.Retiree).WithMany().HasForeignKey(h => h.RetireeId).OnDelete(DeleteBehavior.Restrict);
 
         // One check per person per year; a year's checks by status (the yearly figures).
         builder.HasIndex(h => new { h.RetireeId, h.Year }).IsUnique();
         builder.HasIndex(h => new { h.Year, h.Status });
-    }
-
-    private static void Bookkeeping<T>(EntityTypeBuilder<T> builder)
-        where T : AuditableEntity
-    {
-        builder.Property(e => e.CreatedBy).HasMaxLength(100);
-        builder.Property(e => e.UpdatedBy).HasMaxLength(100);
-        builder.Property(e => e.Version).IsConcurrencyToken();
     }
 }

@@ -51,9 +51,7 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
     {
         builder.ToTable("Pairings");
         builder.Property(p => p.Volunteer).HasMaxLength(50);
-        builder.Property(p => p.CreatedBy).HasMaxLength(100);
-        builder.Property(p => p.UpdatedBy).HasMaxLength(100);
-        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(p => p.Retiree).WithMany().HasForeignKey(p => p.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.RetireeId, p.StartsOn });
     }

@@ -81,9 +81,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.Property(v => v.Visitors).HasMaxLength(100);
         builder.Property(v => v.Gift).HasMaxLength(100);
         builder.Property(v => v.Notes).HasMaxLength(1000);
-        builder.Property(v => v.CreatedBy).HasMaxLength(100);
-        builder.Property(v => v.UpdatedBy).HasMaxLength(100);
-        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(v => v.Retiree).WithMany().HasForeignKey(v => v.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(v => v.Case).WithMany().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.SetNull);
 

@@ -70,9 +70,7 @@ internal sealed class VisitCampaignConfiguration : IEntityTypeConfiguration<Visi
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Cohort).HasMaxLength(300);
         builder.Property(c => c.Gift).HasMaxLength(100);
-        builder.Property(c => c.CreatedBy).HasMaxLength(100);
-        builder.Property(c => c.UpdatedBy).HasMaxLength(100);
-        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasIndex(c => c.StartsOn);
     }
 }
@@ -82,9 +80,7 @@ internal sealed class CampaignEntryConfiguration : IEntityTypeConfiguration<Camp
     public void Configure(EntityTypeBuilder<CampaignEntry> builder)
     {
         builder.ToTable("CampaignEntries");
-        builder.Property(e => e.CreatedBy).HasMaxLength(100);
-        builder.Property(e => e.UpdatedBy).HasMaxLength(100);
-        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(e => e.Campaign).WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.Retiree).WithMany().HasForeignKey(e => e.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Visit).WithMany().HasForeignKey(e => e.VisitId).OnDelete(DeleteBehavior.SetNull);

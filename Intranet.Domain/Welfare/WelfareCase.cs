@@ -140,9 +140,7 @@ internal sealed class WelfareCaseConfiguration : IEntityTypeConfiguration<Welfar
         builder.Property(c => c.Officer).HasMaxLength(50);
         builder.Property(c => c.CommunityContact).HasMaxLength(100);
         builder.Property(c => c.ClosingReason).HasMaxLength(200);
-        builder.Property(c => c.CreatedBy).HasMaxLength(100);
-        builder.Property(c => c.UpdatedBy).HasMaxLength(100);
-        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(c => c.Retiree).WithMany().HasForeignKey(c => c.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.FollowUps).WithOne(f => f.Case).HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Payments).WithOne(p => p.Case).HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -158,9 +156,7 @@ internal sealed class CaseFollowUpConfiguration : IEntityTypeConfiguration<CaseF
     {
         builder.ToTable("CaseFollowUps");
         builder.Property(f => f.Note).HasMaxLength(1000);
-        builder.Property(f => f.CreatedBy).HasMaxLength(100);
-        builder.Property(f => f.UpdatedBy).HasMaxLength(100);
-        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(f => f.Retiree).WithMany().HasForeignKey(f => f.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.CaseId, f.Date });
         builder.HasIndex(f => f.RetireeId);
@@ -174,9 +170,7 @@ internal sealed class CasePaymentConfiguration : IEntityTypeConfiguration<CasePa
         builder.ToTable("CasePayments");
         builder.Property(p => p.ApprovedBy).HasMaxLength(50);
         builder.Property(p => p.Note).HasMaxLength(200);
-        builder.Property(p => p.CreatedBy).HasMaxLength(100);
-        builder.Property(p => p.UpdatedBy).HasMaxLength(100);
-        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasBookkeeping();
         builder.HasOne(p => p.Retiree).WithMany().HasForeignKey(p => p.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.CaseId, p.PaidOn });
         builder.HasIndex(p => new { p.PaidOn, p.RetireeId });
