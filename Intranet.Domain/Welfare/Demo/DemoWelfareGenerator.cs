@@ -172,9 +172,8 @@ public static class DemoWelfareGenerator
 
             if (welfareCase.Status != CaseStatus.Closed)
             {
-                // Most follow-ups are planned ahead; one case in six has slipped past its date.
-                var last = welfareCase.FollowUps.LastOrDefault()?.Date ?? opened;
-                welfareCase.NextFollowUpOn = random.Next(6) == 0 ? today.AddDays(-random.Next(3, 20)) : last.AddDays(35) > today ? last.AddDays(35) : today.AddDays(random.Next(3, 30));
+                // The next follow-up five weeks after the last: cases followed up every few months have slipped past it.
+                welfareCase.NextFollowUpOn = (welfareCase.FollowUps.LastOrDefault()?.Date ?? opened).AddDays(35);
             }
 
             cases.Add(welfareCase);
