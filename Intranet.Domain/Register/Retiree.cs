@@ -116,7 +116,9 @@ public class Retiree : AuditableEntity, IGroupScoped, IDerivesFields
     [Display(Name = "居住情况")]
     public LivingSituation LivingSituation { get; set; } = LivingSituation.WithSpouse;
 
+    /// <summary>Health data (PIPL): read by district staff and the unit officer only (<see cref="PersonalDataRules.SeesHealthNotes"/>).</summary>
     [Display(Name = "健康说明")]
+    [HealthData]
     public string? HealthNotes { get; set; }
 
     [Display(Name = "关爱类别")]

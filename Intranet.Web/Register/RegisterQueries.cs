@@ -79,11 +79,19 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
     public async Task<Retiree?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await user.Scope.Apply(db.Retirees.AsNoTracking())
+        var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking())
             .Include(r => r.Unit)
             .Include(r => r.Group).ThenInclude(g => g!.Leader)
             .Include(r => r.PartyBranch)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+        // Health notes are sensitive: a role that does not read them does not get them, not even into its circuit.
+        if (retiree is not null && !user.PersonalData.SeesHealthNotes)
+        {
+            retiree.HealthNotes = null;
+        }
+
+        return retiree;
     }
 
     /// <summary>The accounts that registered and last changed the person, by login name, for the record's footer.</summary>
