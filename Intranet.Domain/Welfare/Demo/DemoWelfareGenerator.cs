@@ -31,6 +31,11 @@ public static class DemoWelfareGenerator
         var people = await db.Retirees.AsNoTracking()
             .Select(r => new Person(r.Id, r.UnitId, r.BirthDate, r.IsDeceased, r.DeathDate, r.CareCategories))
             .ToListAsync(cancellationToken);
+        if (people.Count == 0)
+        {
+            return;
+        }
+
         var random = new Random(seed);
         var cases = new List<WelfareCase>();
         var visits = new List<Visit>();
