@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intranet.Domain.Accounts;
+using Intranet.Web.Platform.Forms;
 using Intranet.Web.Platform.Lists;
 using Radzen;
 
@@ -54,9 +55,8 @@ public static class AdminFormat
 /// <summary>The fixed choices of the admin forms, and the confirm buttons' words.</summary>
 public static class AdminChoices
 {
-    public static IReadOnlyList<RoleChoice> Roles { get; } = [.. UserRoleLabels.All.Select(r => new RoleChoice(r, r.Label()))];
+    public static IReadOnlyList<Option<UserRole>> Roles { get; } = FieldOptions.Of(UserRoleLabels.All, r => r.Label());
 
     public static ConfirmOptions Confirm(string ok) => new() { OkButtonText = ok, CancelButtonText = "取消", Width = "480px" };
 }
 
-public sealed record RoleChoice(UserRole Value, string Label);

@@ -313,8 +313,6 @@ public sealed class UnitForm
 /// <summary>The unit kinds for a dropdown, in the enum's order.</summary>
 public static class UnitKinds
 {
-    public static IReadOnlyList<UnitKindChoice> All { get; } =
-        [.. Enum.GetValues<UnitKind>().Select(k => new UnitKindChoice(k, k.Label()))];
+    public static IReadOnlyList<Option<UnitKind>> All { get; } = FieldOptions.Of(Enum.GetValues<UnitKind>(), k => k.Label());
 }
 
-public sealed record UnitKindChoice(UnitKind Value, string Label);
