@@ -63,7 +63,7 @@ public sealed class AidService(IDbContextFactory<IntranetDbContext> dbFactory, C
 
     public async Task<RetireeAid> RetireeAidAsync(int retireeId, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var seesNotes = user.PersonalData.SeesHealthNotes;
         var checks = await user.Scope.Apply(db.Set<HealthCheck>().AsNoTracking()).Where(h => h.RetireeId == retireeId)
@@ -257,7 +257,7 @@ public sealed class AidService(IDbContextFactory<IntranetDbContext> dbFactory, C
     /// <summary>A year's schemes with enrolment, fees and claims in the reader's scope, summed in SQL.</summary>
     public async Task<IReadOnlyList<SchemeFigures>> SchemesAsync(int year, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var enrolments = user.Scope.Apply(db.Set<SchemeEnrolment>().AsNoTracking());
         var claims = user.Scope.Apply(db.Set<SchemeClaim>().AsNoTracking());
@@ -301,13 +301,5 @@ public sealed class AidService(IDbContextFactory<IntranetDbContext> dbFactory, C
         db.Add(new MutualAidScheme { Year = form.Year, Name = name, FeeFen = fen });
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok();
-    }
-
-    private void Demand()
-    {
-        if (!user.Can(Permissions.CanReadWelfare))
-        {
-            throw new UnauthorizedAccessException("您的账户不能查看帮扶和慰问记录。");
-        }
     }
 }

@@ -85,7 +85,7 @@ public sealed class CampaignService(
 
     public async Task<IReadOnlyList<CampaignItem>> ListAsync(CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = user.Scope.Apply(db.Set<CampaignEntry>().AsNoTracking());
         return await db.Set<VisitCampaign>().AsNoTracking()
@@ -97,7 +97,7 @@ public sealed class CampaignService(
 
     public async Task<VisitCampaign?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<VisitCampaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
@@ -105,7 +105,7 @@ public sealed class CampaignService(
     /// <summary>People and visits done per unit, in the units' order; a unit officer sees their own unit's line.</summary>
     public async Task<IReadOnlyList<UnitProgress>> ProgressAsync(int campaignId, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await user.Scope.Apply(db.Set<CampaignEntry>().AsNoTracking())
             .Where(e => e.CampaignId == campaignId)
@@ -124,7 +124,7 @@ public sealed class CampaignService(
     /// <param name="unitId">One unit's part, or with <c>null</c> every unit's the reader may see (the export), unit by unit.</param>
     public async Task<IReadOnlyList<CampaignEntryItem>> EntriesAsync(int campaignId, int? unitId, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var personalData = user.PersonalData;
         var today = Today;
@@ -150,7 +150,7 @@ public sealed class CampaignService(
     public async Task<int> CountCohortAsync(CampaignForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Cohort(db, form).CountAsync(cancellationToken);
     }
@@ -290,13 +290,5 @@ public sealed class CampaignService(
         }
 
         return parts.Count == 0 ? "全体健在退休教工" : string.Join("；", parts);
-    }
-
-    private void Demand()
-    {
-        if (!user.Can(Permissions.CanReadWelfare))
-        {
-            throw new UnauthorizedAccessException("您的账户不能查看帮扶和慰问记录。");
-        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = Today;
         var query = FilterCases(user.Scope.Apply(db.Set<WelfareCase>().AsNoTracking()), filter, today);
@@ -41,22 +41,16 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
         var items = await sorted
             .Skip(page.Skip)
             .Take(Math.Clamp(page.Take, 1, 500))
-            .Select(c => new CaseListItem(
-                c.Id, c.RetireeId, c.Retiree!.Name, c.Retiree.Unit!.Name, c.Retiree.IsDeceased, c.Type, c.Status, c.Officer, c.OpenedOn, c.NextFollowUpOn,
-                c.Payments.Sum(p => p.AmountFen),
-                c.Status != CaseStatus.Closed && c.NextFollowUpOn != null && c.NextFollowUpOn < today))
+            .Select(AsListItem(today))
             .ToListAsync(cancellationToken);
         return new PagedResult<CaseListItem>(items, total);
     }
 
-    /// <summary>The pages sit behind <see cref="Policies.ReadWelfare"/>; only a call that bypassed them gets here without it.</summary>
-    private void Demand()
-    {
-        if (!user.Can(Domain.Accounts.Permissions.CanReadWelfare))
-        {
-            throw new UnauthorizedAccessException("您的账户不能查看帮扶和慰问记录。");
-        }
-    }
+    /// <summary>A case as every list shows it: the person, their unit, what was paid (summed in SQL), and whether a follow-up is overdue on <paramref name="today"/>.</summary>
+    private static Expression<Func<WelfareCase, CaseListItem>> AsListItem(DateOnly today) => c => new CaseListItem(
+        c.Id, c.RetireeId, c.Retiree!.Name, c.Retiree.Unit!.Name, c.Retiree.IsDeceased, c.Type, c.Status, c.Officer, c.OpenedOn, c.NextFollowUpOn,
+        c.Payments.Sum(p => p.AmountFen),
+        c.Status != CaseStatus.Closed && c.NextFollowUpOn != null && c.NextFollowUpOn < today);
 
     internal static IQueryable<WelfareCase> FilterCases(IQueryable<WelfareCase> query, CaseFilter filter, DateOnly today)
     {
@@ -95,7 +89,7 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
     /// <summary>One case with its follow-ups and payments, or <c>null</c> when there is none in scope.</summary>
     public async Task<CaseView?> GetCaseAsync(int id, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await user.Scope.Apply(db.Set<WelfareCase>().AsNoTracking())
             .Where(c => c.Id == id)
@@ -130,23 +124,20 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
     /// <summary>A person's cases, newest first, with what was paid on each (the 帮扶 tab).</summary>
     public async Task<IReadOnlyList<CaseListItem>> CasesOfAsync(int retireeId, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = Today;
         return await user.Scope.Apply(db.Set<WelfareCase>().AsNoTracking())
             .Where(c => c.RetireeId == retireeId)
             .OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id)
-            .Select(c => new CaseListItem(
-                c.Id, c.RetireeId, c.Retiree!.Name, c.Retiree.Unit!.Name, c.Retiree.IsDeceased, c.Type, c.Status, c.Officer, c.OpenedOn, c.NextFollowUpOn,
-                c.Payments.Sum(p => p.AmountFen),
-                c.Status != CaseStatus.Closed && c.NextFollowUpOn != null && c.NextFollowUpOn < today))
+            .Select(AsListItem(today))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>A person's visits, newest first (the 慰问 tab).</summary>
     public async Task<IReadOnlyList<VisitItem>> VisitsOfAsync(int retireeId, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await user.Scope.Apply(db.Set<Visit>().AsNoTracking())
             .Where(v => v.RetireeId == retireeId)
@@ -159,7 +150,7 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
     /// <summary>A person's pairings, the current ones first.</summary>
     public async Task<IReadOnlyList<PairingItem>> PairingsOfAsync(int retireeId, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await user.Scope.Apply(db.Set<Pairing>().AsNoTracking())
             .Where(p => p.RetireeId == retireeId)
@@ -171,7 +162,7 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
     /// <summary>Deaths whose family has not yet had the condolence visit, oldest first, and the deceased's still-open cases.</summary>
     public async Task<CondolenceWork> CondolenceWorkAsync(CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tasks = await user.Scope.Apply(db.Set<CondolenceTask>().AsNoTracking())
             .Where(t => t.VisitId == null)
@@ -182,9 +173,7 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
         var openCases = await user.Scope.Apply(db.Set<WelfareCase>().AsNoTracking())
             .Where(c => c.Status != CaseStatus.Closed && c.Retiree!.IsDeceased)
             .OrderBy(c => c.Retiree!.DeathDate).ThenBy(c => c.Id)
-            .Select(c => new CaseListItem(
-                c.Id, c.RetireeId, c.Retiree!.Name, c.Retiree.Unit!.Name, true, c.Type, c.Status, c.Officer, c.OpenedOn, c.NextFollowUpOn,
-                c.Payments.Sum(p => p.AmountFen), false))
+            .Select(AsListItem(Today))
             .Take(500)
             .ToListAsync(cancellationToken);
         return new CondolenceWork(tasks, openCases);
@@ -193,7 +182,7 @@ public sealed class WelfareQueries(IDbContextFactory<IntranetDbContext> dbFactor
     /// <summary>The year's figures in scope: what the office reports and the dashboard shows. Every sum is computed in SQL.</summary>
     public async Task<WelfareYear> YearAsync(int year, CancellationToken cancellationToken = default)
     {
-        Demand();
+        user.DemandWelfare();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
         var visits = user.Scope.Apply(db.Set<Visit>().AsNoTracking()).Where(v => v.VisitedOn >= from && v.VisitedOn < to);
