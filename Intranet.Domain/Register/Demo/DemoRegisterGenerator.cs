@@ -72,7 +72,7 @@ public static class DemoRegisterGenerator
                 group.Unit = null;
             }
 
-            await InsertInBatchesAsync(db, register.Groups, cancellationToken);
+            await db.InsertInBatchesAsync(register.Groups, BatchSize, cancellationToken);
 
             foreach (var retiree in register.Retirees)
             {
@@ -84,7 +84,7 @@ public static class DemoRegisterGenerator
                 retiree.PartyBranch = null;
             }
 
-            await InsertInBatchesAsync(db, register.Retirees, cancellationToken);
+            await db.InsertInBatchesAsync(register.Retirees, BatchSize, cancellationToken);
 
             // Set in place rather than through tracked updates: the seed is one creation, not an edit, so the
             // groups keep their first version and no "updated by" stamp.
@@ -120,17 +120,6 @@ public static class DemoRegisterGenerator
         foreach (var group in register.Groups)
         {
             group.Leader = null;
-        }
-    }
-
-    private static async Task InsertInBatchesAsync<T>(IntranetDbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken)
-        where T : class
-    {
-        foreach (var batch in entities.Chunk(BatchSize))
-        {
-            db.Set<T>().AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
     }
 }

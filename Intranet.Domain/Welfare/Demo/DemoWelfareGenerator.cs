@@ -54,12 +54,7 @@ public static class DemoWelfareGenerator
 
             // Cases with their follow-ups and payments first (each case's children go in with it), then the visits,
             // then the condolence tasks that point at their visits.
-            foreach (var batch in cases.Chunk(200))
-            {
-                db.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
+            await db.InsertInBatchesAsync(cases, 200, cancellationToken);
 
             var visitOfTask = condolences.ToDictionary(t => t, t => t.Visit);
             foreach (var task in condolences)
@@ -67,36 +62,22 @@ public static class DemoWelfareGenerator
                 task.Visit = null;
             }
 
-            foreach (var batch in visits.Chunk(BatchSize))
-            {
-                db.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
+            await db.InsertInBatchesAsync(visits, BatchSize, cancellationToken);
 
             foreach (var task in condolences)
             {
                 task.VisitId = visitOfTask[task]?.Id;
             }
 
-            foreach (var batch in condolences.Chunk(BatchSize))
-            {
-                db.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
+            await db.InsertInBatchesAsync(condolences, BatchSize, cancellationToken);
 
             foreach (var (campaign, entries) in campaigns)
             {
                 db.Add(campaign);
                 await db.SaveChangesAsync(cancellationToken);
-                foreach (var batch in entries.Chunk(BatchSize))
-                {
-                    db.AddRange(batch.Select(e => new CampaignEntry { CampaignId = campaign.Id, RetireeId = e.Person.Id, UnitId = e.Person.UnitId, VisitId = e.Visit?.Id }));
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                db.ChangeTracker.Clear();
+                await db.InsertInBatchesAsync(
+                    entries.Select(e => new CampaignEntry { CampaignId = campaign.Id, RetireeId = e.Person.Id, UnitId = e.Person.UnitId, VisitId = e.Visit?.Id }),
+                    BatchSize, cancellationToken);
             }
 
             await SeedAidAsync(db, people, today, random, cancellationToken);
@@ -219,11 +200,7 @@ public static class DemoWelfareGenerator
                 var enrolled = alive.Where(_ => random.Next(5) < 2)
                     .Select(p => new SchemeEnrolment { SchemeId = scheme.Id, RetireeId = p.Id, FeePaidFen = fee, PaidOn = paidOn.AddDays(-random.Next(0, 30)) })
                     .ToList();
-                foreach (var batch in enrolled.Chunk(BatchSize))
-                {
-                    db.AddRange(batch);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
+                await db.InsertInBatchesAsync(enrolled, BatchSize, cancellationToken);
 
                 var claims = enrolled.Where(_ => random.Next(25) == 0).Select(e =>
                 {
@@ -254,12 +231,7 @@ public static class DemoWelfareGenerator
                     Note = status == HealthCheckStatus.Done && roll == 1 ? "建议复查" : null,
                 };
             }).ToList();
-            foreach (var batch in checks.Chunk(BatchSize))
-            {
-                db.AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
+            await db.InsertInBatchesAsync(checks, BatchSize, cancellationToken);
         }
     }
 
