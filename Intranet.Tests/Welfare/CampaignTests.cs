@@ -50,7 +50,7 @@ public sealed class CampaignTests : IAsyncLifetime
 
             var entry = (await campaigns.EntriesAsync(campaignId, _world.UnitA.Id))[0];
             Assert.Equal("139****2222", (await campaigns.EntriesAsync(campaignId, _world.UnitA.Id)).Single(e => e.RetireeId == _world.InGroupA.Id).Phone);
-            var visit = new CampaignVisitForm { VisitedOn = campaigns.Today, Visitors = "单位退管干部", Gift = "米、油", Amount = "300" };
+            var visit = new VisitForm { VisitedOn = campaigns.Today, Visitors = "单位退管干部", Gift = "米、油", Amount = "300" };
             var results = await Task.WhenAll(campaigns.RecordVisitAsync(entry.Id, entry.Version, visit), OtherOfficerTicksAsync(entry, visit));
             Assert.Single(results, r => r.Succeeded);
             Assert.Contains("已由他人登记", results.Single(r => !r.Succeeded).Message, StringComparison.Ordinal);
@@ -109,11 +109,11 @@ public sealed class CampaignTests : IAsyncLifetime
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Domain.Audit.AuditAction.Export && a.UserName == _world[UserRole.UnitOfficer].UserName));
     }
 
-    private async Task<CommandResult> OtherOfficerTicksAsync(CampaignEntryItem entry, CampaignVisitForm visit)
+    private async Task<CommandResult> OtherOfficerTicksAsync(CampaignEntryItem entry, VisitForm visit)
     {
         var other = await App.CreateAccountAsync(UserRole.UnitOfficer, _world.UnitA.Id);
         await using var scope = await App.ScopeForAsync(other);
-        return await Service(scope).RecordVisitAsync(entry.Id, entry.Version, new CampaignVisitForm { VisitedOn = visit.VisitedOn, Visitors = "另一位干部" });
+        return await Service(scope).RecordVisitAsync(entry.Id, entry.Version, new VisitForm { VisitedOn = visit.VisitedOn, Visitors = "另一位干部" });
     }
 
     private static CampaignService Service(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<CampaignService>();

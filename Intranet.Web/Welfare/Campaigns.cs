@@ -42,24 +42,6 @@ public sealed class CampaignForm
     public int? UnitId { get; set; }
 }
 
-public sealed class CampaignVisitForm
-{
-    [Required(ErrorMessage = "请填写慰问日期。")]
-    public DateOnly? VisitedOn { get; set; }
-
-    [Required(ErrorMessage = "请填写慰问人。")]
-    [StringLength(100, ErrorMessage = "慰问人不能超过 100 个字。")]
-    public string Visitors { get; set; } = string.Empty;
-
-    [StringLength(100, ErrorMessage = "慰问品不能超过 100 个字。")]
-    public string? Gift { get; set; }
-
-    public string? Amount { get; set; }
-
-    [StringLength(1000, ErrorMessage = "情况记录不能超过 1000 个字。")]
-    public string? Notes { get; set; }
-}
-
 public sealed record CampaignItem(int Id, string Name, VisitOccasion Occasion, DateOnly StartsOn, DateOnly EndsOn, string Cohort, int People, int Done);
 
 public sealed record UnitProgress(int UnitId, string UnitName, int People, int Done)
@@ -215,10 +197,11 @@ public sealed class CampaignService(
     }
 
     /// <summary>
-    /// Records the visit of one person on the list and ticks them off, in one save. Two officers ticking the same
+    /// Records the visit of one person on the list and ticks them off, in one save; the person and the occasion are the
+    /// entry's and the campaign's, whatever the form says. Two officers ticking the same
     /// person at once: the first is saved, the second is told and nothing of theirs is saved.
     /// </summary>
-    public async Task<CommandResult> RecordVisitAsync(int entryId, long version, CampaignVisitForm form, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> RecordVisitAsync(int entryId, long version, VisitForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
