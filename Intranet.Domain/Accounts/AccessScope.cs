@@ -49,15 +49,17 @@ public sealed record AccessScope
     /// <summary>
     /// Filters any record type by what it declares: <see cref="IGroupScoped"/> (unit and group),
     /// <see cref="IUnitScoped"/> (unit only: a group leader sees none of these), or <see cref="IRetireeScoped"/>
-    /// (through its <c>Retiree</c>). A type that declares nothing is refused rather than shown to everyone.
+    /// (through its <c>Retiree</c>), or <see cref="IMaybeRetireeScoped"/> (the same; without a retiree, district-wide
+    /// scopes only). A type that declares nothing is refused rather than shown to everyone.
     /// </summary>
     public IQueryable<T> Apply<T>(IQueryable<T> query)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!typeof(IUnitScoped).IsAssignableFrom(typeof(T)) && !typeof(IRetireeScoped).IsAssignableFrom(typeof(T)))
+        if (!typeof(IUnitScoped).IsAssignableFrom(typeof(T)) && !typeof(IRetireeScoped).IsAssignableFrom(typeof(T))
+            && !typeof(IMaybeRetireeScoped).IsAssignableFrom(typeof(T)))
         {
-            throw new InvalidOperationException($"{typeof(T).Name} declares no scope (IUnitScoped, IGroupScoped or IRetireeScoped).");
+            throw new InvalidOperationException($"{typeof(T).Name} declares no scope (IUnitScoped, IGroupScoped, IRetireeScoped or IMaybeRetireeScoped).");
         }
 
         if (Kind is ScopeKind.All or ScopeKind.System)
@@ -65,7 +67,8 @@ public sealed record AccessScope
             return query;
         }
 
-        // Built on the type's own properties (not the interface's), which EF Core translates like any other.
+        // Built on the type's own properties (not the interface's), which EF Core translates like any other. A record
+        // without a retiree (IMaybeRetireeScoped) joins no person, so the unit or group comparison is never true.
         var owner = Expression.Parameter(typeof(T), "e");
         Expression path = typeof(IUnitScoped).IsAssignableFrom(typeof(T)) ? owner : Expression.Property(owner, nameof(Retiree));
         Expression? condition = Kind switch
@@ -129,6 +132,20 @@ public static class Permissions
     /// <summary>Read welfare casework, visits and condolences (within scope); group leaders keep to the register.</summary>
     public static bool CanReadWelfare(this UserRole role) =>
         role is UserRole.DistrictStaff or UserRole.UnitOfficer or UserRole.Leadership;
+
+    /// <summary>
+    /// Read the programmes — the elderly university, activities, clubs and contests — with their people within scope.
+    /// Group leaders keep to the register, as with welfare.
+    /// </summary>
+    public static bool CanReadProgrammes(this UserRole role) =>
+        role is UserRole.DistrictStaff or UserRole.UnitOfficer or UserRole.Leadership;
+
+    /// <summary>
+    /// Run the programmes: terms, classes and sessions, attendance, clubs, contests and their results, district
+    /// activities. The district office runs them; unit officers put their own people in (enrol, invite, enter) and
+    /// hold their unit's own activities.
+    /// </summary>
+    public static bool CanManageProgrammes(this UserRole role) => role is UserRole.DistrictStaff;
 
     public static bool CanManageAccounts(this UserRole role) => role is UserRole.Administrator;
 

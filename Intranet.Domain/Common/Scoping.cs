@@ -25,6 +25,16 @@ public interface IRetireeScoped
 }
 
 /// <summary>
+/// A record about a retiree or about somebody outside the register (an elderly-university learner who is not a
+/// retired teacher, a troupe's contest entry): a retiree's is in scope when the person is, the others only for
+/// district-wide scopes. Like <see cref="IRetireeScoped"/> it needs a <c>Retiree</c> navigation.
+/// </summary>
+public interface IMaybeRetireeScoped
+{
+    int? RetireeId { get; }
+}
+
+/// <summary>
 /// A record that keeps some fields derived from others (a name's pinyin keys), brought up to date whenever it is
 /// saved. The save pipeline calls it; the record's own feature says what to derive.
 /// </summary>

@@ -152,5 +152,11 @@ public sealed class ChangeFeedInterceptor(IChangeSink sink) : SaveChangesInterce
         kind,
         (entity as IUnitScoped)?.UnitId,
         (entity as IGroupScoped)?.GroupId,
-        entity is IRetireeScoped about ? about.RetireeId : entity is Register.Retiree ? entity.Id : null);
+        entity switch
+        {
+            IRetireeScoped about => about.RetireeId,
+            IMaybeRetireeScoped maybe => maybe.RetireeId,
+            Register.Retiree => entity.Id,
+            _ => null,
+        });
 }

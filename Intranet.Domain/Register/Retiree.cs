@@ -101,6 +101,10 @@ public class Retiree : AuditableEntity, IGroupScoped, IDerivesFields
     [Display(Name = "结婚日期")]
     public DateOnly? MarriageDate { get; set; }
 
+    /// <summary>The spouse has died (widowed): no golden-wedding invitation, whether or not the spouse was in the register.</summary>
+    [Display(Name = "配偶已故")]
+    public bool SpouseIsDeceased { get; set; }
+
     [Display(Name = "紧急联系人")]
     public string? EmergencyContactName { get; set; }
 
@@ -190,6 +194,7 @@ internal sealed class RetireeConfiguration : IEntityTypeConfiguration<Retiree>
         builder.Property(r => r.NamePinyin).HasMaxLength(Retiree.NamePinyinMaxLength).HasDefaultValue(string.Empty);
         builder.Property(r => r.NameInitials).HasMaxLength(Retiree.NameMaxLength).HasDefaultValue(string.Empty);
         builder.Property(r => r.NamePinyinCompact).HasMaxLength(Retiree.NamePinyinMaxLength).HasDefaultValue(string.Empty);
+        builder.Property(r => r.SpouseIsDeceased).HasDefaultValue(false);
         builder.Property(r => r.IdNumber).HasMaxLength(18).IsUnicode(false);
         builder.HasIndex(r => r.IdNumber).IsUnique();
         builder.Property(r => r.Phone).HasMaxLength(30);

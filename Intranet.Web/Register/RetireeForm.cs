@@ -59,6 +59,8 @@ public sealed class RetireeForm : IValidatableObject
 
     public DateOnly? MarriageDate { get; set; }
 
+    public bool SpouseIsDeceased { get; set; }
+
     [StringLength(50)]
     public string? EmergencyContactName { get; set; }
 
@@ -147,6 +149,7 @@ public sealed class RetireeForm : IValidatableObject
         IsAssociationMember = r.IsAssociationMember,
         SpouseName = r.SpouseName,
         MarriageDate = r.MarriageDate,
+        SpouseIsDeceased = r.SpouseIsDeceased,
         EmergencyContactName = r.EmergencyContactName,
         EmergencyContactPhone = r.EmergencyContactPhone,
         EmergencyContactRelation = r.EmergencyContactRelation,
@@ -181,6 +184,7 @@ public sealed class RetireeForm : IValidatableObject
         r.IsAssociationMember = IsAssociationMember;
         r.SpouseName = Clean(SpouseName);
         r.MarriageDate = MarriageDate;
+        r.SpouseIsDeceased = SpouseIsDeceased;
         r.EmergencyContactName = Clean(EmergencyContactName);
         r.EmergencyContactPhone = Clean(EmergencyContactPhone);
         r.EmergencyContactRelation = Clean(EmergencyContactRelation);
