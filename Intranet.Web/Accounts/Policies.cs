@@ -9,6 +9,8 @@ public static class Policies
     public const string ReadRegister = nameof(ReadRegister);
     public const string EditRecords = nameof(EditRecords);
     public const string ReadWelfare = nameof(ReadWelfare);
+    public const string ReadProgrammes = nameof(ReadProgrammes);
+    public const string ManageProgrammes = nameof(ManageProgrammes);
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
@@ -17,6 +19,8 @@ public static class Policies
         Require(options, ReadRegister, Permissions.CanReadRegister);
         Require(options, EditRecords, Permissions.CanEditRecords);
         Require(options, ReadWelfare, Permissions.CanReadWelfare);
+        Require(options, ReadProgrammes, Permissions.CanReadProgrammes);
+        Require(options, ManageProgrammes, Permissions.CanManageProgrammes);
         Require(options, ManageAccounts, Permissions.CanManageAccounts);
         Require(options, ReadAuditLog, Permissions.CanReadAuditLog);
     }
