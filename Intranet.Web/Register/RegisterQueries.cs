@@ -154,6 +154,24 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             cancellationToken);
     }
 
+    /// <summary>
+    /// Living people in scope whose name (or its pinyin, or the start of an ID number for roles that may search by
+    /// it) matches <paramref name="term"/>, closest first, for the pickers of other areas (enrolling, inviting,
+    /// entering a contest). Named with unit and birth year, since names repeat: 王芳（实验小学，1948年生）.
+    /// </summary>
+    public async Task<IReadOnlyList<Choice>> RetireeChoicesAsync(string? term, int? selected, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filter = new RetireeFilter { NameOrId = term };
+        var living = Filter(user.Scope.Apply(db.Retirees.AsNoTracking()), filter, Today, user.PersonalData);
+        return await ChoiceQueries.PickAsync(
+            Sort(living, new PageRequest(0, ChoiceQueries.Limit), filter),
+            null,
+            r => new Choice(r.Id, r.Name + "（" + r.Unit!.Name + "，" + r.BirthDate.Year + "年生）"),
+            selected is { } id ? r => r.Id == id : null,
+            cancellationToken);
+    }
+
     /// <summary>The one unit a unit officer or group leader works in, which their forms choose for them; none for the others.</summary>
     public async Task<Choice?> OwnUnitAsync(CancellationToken cancellationToken = default)
     {
