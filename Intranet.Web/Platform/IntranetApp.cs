@@ -4,6 +4,7 @@ using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
+using Intranet.Web.University;
 using Intranet.Web.Welfare;
 
 namespace Intranet.Web.Platform;
@@ -26,6 +27,7 @@ public static class IntranetApp
         builder.AddAccounts();
         builder.AddRegister();
         builder.AddWelfare();
+        builder.AddUniversity();
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();
@@ -37,6 +39,7 @@ public static class IntranetApp
         app.MapAccountEndpoints();
         app.MapRegisterExport();
         app.MapCampaignExport();
+        app.MapUniversityExport();
         app.MapLiveUpdates();
         return app;
     }

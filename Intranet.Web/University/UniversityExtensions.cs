@@ -1,0 +1,13 @@
+namespace Intranet.Web.University;
+
+public static class UniversityExtensions
+{
+    public static WebApplicationBuilder AddUniversity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<UniversityQueries>();
+        builder.Services.AddScoped<UniversityCommands>();
+        builder.Services.AddScoped<EnrolmentService>();
+        return builder;
+    }
+}
