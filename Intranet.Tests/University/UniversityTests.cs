@@ -284,11 +284,11 @@ public sealed class UniversityTests : IAsyncLifetime
 
         await using var scope = await App.ScopeForAsync(_world[UserRole.DistrictStaff]);
         var queries = Services(scope).Queries;
-        Assert.Equal(new UniversityFigures(2025, 1, 20, 1, 0, 1, 0, 1, 1, 0), await queries.YearAsync(2025, null));
-        Assert.Equal(new UniversityFigures(2026, 2, 25, 3, 1, 3, 1, 8, 6, 2), await queries.YearAsync(2026, null));
-        Assert.Equal(new UniversityFigures(2026, 2, 25, 1, 0, 2, 0, 4, 4, 0), await queries.YearAsync(2026, _world.UnitA.Id));
-        Assert.Equal(new UniversityFigures(2026, 2, 25, 1, 1, 1, 0, 2, 2, 0), await queries.YearAsync(2026, _world.UnitB.Id));
-        Assert.Equal(new UniversityFigures(2027, 0, 0, 0, 0, 0, 0, 0, 0, 0), await queries.YearAsync(2027, null));
+        Assert.Equal(new UniversityFigures(2025, 1, 20, 1, 0, 1, 1, 1, 0, 1, 1, 0), await queries.YearAsync(2025, null));
+        Assert.Equal(new UniversityFigures(2026, 2, 25, 3, 1, 4, 3, 3, 1, 8, 6, 2), await queries.YearAsync(2026, null));
+        Assert.Equal(new UniversityFigures(2026, 2, 25, 1, 0, 2, 2, 2, 0, 4, 4, 0), await queries.YearAsync(2026, _world.UnitA.Id));
+        Assert.Equal(new UniversityFigures(2026, 2, 25, 1, 1, 1, 1, 1, 0, 2, 2, 0), await queries.YearAsync(2026, _world.UnitB.Id));
+        Assert.Equal(new UniversityFigures(2027, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), await queries.YearAsync(2027, null));
 
         // A unit officer's figures are their unit's, whatever unit they ask for.
         await using var officer = await App.ScopeForAsync(_world[UserRole.UnitOfficer]);

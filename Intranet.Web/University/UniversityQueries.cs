@@ -52,11 +52,13 @@ public sealed record LearningRow(int ClassId, string ClassName, string TermName,
 public sealed record GuestDetails(GuestLearner Guest, IReadOnlyList<LearningRow> Classes);
 
 /// <summary>
-/// A year's elderly-university figures, as the office reports them: classes run, learner attendances (人次) and those by
-/// retired teachers, and how full the year's classes are. For one unit, people-counts are that unit's retirees only.
+/// A year's elderly-university figures, as the office reports them: classes run (those starting in the year), learners
+/// (人次: a place taken in a class, counted once per class, whether or not the learner left later) and those of
+/// retired teachers, distinct people, how full the classes are now, and attendances at the year's sessions. For one
+/// unit, people-counts are that unit's retirees only.
 /// </summary>
 public sealed record UniversityFigures(
-    int Year, int Classes, int Capacity, int Enrolled, int Waiting, int RetireeLearners, int GuestLearners,
+    int Year, int Classes, int Capacity, int Enrolled, int Waiting, int Enrolments, int RetireeEnrolments, int RetireeLearners, int GuestLearners,
     int Attendances, int RetireeAttendances, int GuestAttendances);
 
 /// <summary>The university's reads. Timetables are for every reader; names of learners follow the reader's scope.</summary>
@@ -258,6 +260,8 @@ public sealed class UniversityQueries(IDbContextFactory<IntranetDbContext> dbFac
             year, classCount, capacity,
             byStatus.Where(s => s.Status == EnrolmentStatus.Enrolled).Sum(s => s.Count),
             byStatus.Where(s => s.Status == EnrolmentStatus.Waiting).Sum(s => s.Count),
+            byStatus.Where(s => s.Status != EnrolmentStatus.Waiting).Sum(s => s.Count),
+            byStatus.Where(s => s.Status != EnrolmentStatus.Waiting && !s.Guest).Sum(s => s.Count),
             retireeLearners, guestLearners, retireeAttendances + guestAttendances, retireeAttendances, guestAttendances);
     }
 
