@@ -26,6 +26,7 @@ public static class IntranetApp
         builder.AddAccounts();
         builder.AddRegister();
         builder.AddWelfare();
+        Activities.ActivitiesExtensions.AddActivities(builder);
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();
