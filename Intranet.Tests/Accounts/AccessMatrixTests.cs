@@ -121,6 +121,24 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.GroupLeader, "/welfare/cases/new?retiree={GA}", Sees.Denied, "" },
         { UserRole.UnitOfficer, "/welfare/cases/new?retiree={B}", Sees.NotFound, "" },
 
+        // Activities: staff, unit officers and leadership read them; group leaders and administrators do not.
+        { UserRole.DistrictStaff, "/activities", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/activities?kind=GoldenWedding", Sees.Page, "" },
+        { UserRole.Leadership, "/activities", Sees.Page, "" },
+        { UserRole.GroupLeader, "/activities", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/activities/new", Sees.Denied, "" },
+        { UserRole.Administrator, "/activities", Sees.Denied, "" },
+
+        // The elderly university: the same readers; only district staff keep the timetable.
+        { UserRole.DistrictStaff, "/university", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/university", Sees.Page, "" },
+        { UserRole.Leadership, "/university", Sees.Page, "" },
+        { UserRole.GroupLeader, "/university", Sees.Denied, "" },
+        { UserRole.DistrictStaff, "/university/setup", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/university/setup", Sees.Denied, "" },
+        { UserRole.UnitOfficer, "/university/classes/new", Sees.Denied, "" },
+        { UserRole.Leadership, "/university/classes/new", Sees.Denied, "" },
+
         { UserRole.Administrator, "/register/export", Sees.Denied, "" },
         { UserRole.GroupLeader, "/register/export?full=1", Sees.Denied, "" },
         { UserRole.Leadership, "/register/export?full=1", Sees.Denied, "" },

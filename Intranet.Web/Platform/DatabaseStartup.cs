@@ -46,6 +46,7 @@ internal sealed class DatabaseStartup(
             db.AuditTrailEnabled = false;
             await Domain.Welfare.Demo.DemoWelfareGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
             await Domain.University.Demo.DemoUniversityGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken: cancellationToken);
+            await Domain.Activities.Demo.DemoActivitiesGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
             db.AuditTrailEnabled = true;
         }
 

@@ -4,6 +4,7 @@ using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
+using Intranet.Web.Activities;
 using Intranet.Web.University;
 using Intranet.Web.Welfare;
 
@@ -28,6 +29,7 @@ public static class IntranetApp
         builder.AddRegister();
         builder.AddWelfare();
         builder.AddUniversity();
+        builder.AddActivities();
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();

@@ -1,0 +1,12 @@
+namespace Intranet.Web.Activities;
+
+public static class ActivitiesExtensions
+{
+    public static WebApplicationBuilder AddActivities(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ActivityQueries>();
+        builder.Services.AddScoped<ActivityCommands>();
+        return builder;
+    }
+}
