@@ -6,7 +6,8 @@ using Intranet.Benchmarks;
 // in the same run (a primary-key lookup), so numbers from different machines can be compared.
 // `circuits <database> <retirees> <pages>` instead measures server memory per open page, and
 // `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows, and
-// `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL.
+// `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL, and
+// `programmes <retirees> <classes per term> <runs>` the university's, activities' and contests' figures likewise.
 if (args is ["circuits", var database, var size, var count])
 {
     await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
@@ -16,6 +17,12 @@ if (args is ["circuits", var database, var size, var count])
 if (args is ["welfare", var welfareSize, var visits, var welfareRuns])
 {
     await WelfareBench.RunAsync(int.Parse(welfareSize, CultureInfo.InvariantCulture), int.Parse(visits, CultureInfo.InvariantCulture), int.Parse(welfareRuns, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["programmes", var programmesSize, var classes, var programmesRuns])
+{
+    await ProgrammesBench.RunAsync(int.Parse(programmesSize, CultureInfo.InvariantCulture), int.Parse(classes, CultureInfo.InvariantCulture), int.Parse(programmesRuns, CultureInfo.InvariantCulture));
     return;
 }
 

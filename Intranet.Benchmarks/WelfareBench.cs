@@ -28,12 +28,7 @@ internal static class WelfareBench
 {
     public static async Task RunAsync(int retirees, int visits, int iterations)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"intranet-welfare-bench-{Guid.NewGuid():N}.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
-        var factory = new Factory(new DbContextOptionsBuilder<IntranetDbContext>()
-            .UseSqlite(connectionString)
-            .AddInterceptors(new AuditableEntityInterceptor(new SystemUser(), TimeProvider.System))
-            .Options);
+        var (path, connectionString, factory) = BenchSupport.NewDatabase("welfare");
         var today = DateOnly.FromDateTime(DateTime.Today);
         var watch = Stopwatch.StartNew();
         await using (var db = factory.CreateDbContext())
@@ -54,7 +49,7 @@ internal static class WelfareBench
 
         Console.WriteLine($"Seeded {retirees:N0} retirees with two years of welfare work in {seeded.TotalSeconds:F1} s; added {added:N0} visits in {watch.Elapsed.TotalSeconds:F1} s.");
 
-        var user = Staff();
+        var user = BenchSupport.Staff();
         var counts = new ListCounts(new ChangeFeed(Microsoft.Extensions.Options.Options.Create(new ChangeFeedOptions()), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ChangeFeed>.Instance), TimeProvider.System);
         var queries = new WelfareQueries(factory, user, TimeProvider.System, counts, new AuditLog(factory, user, TimeProvider.System));
@@ -73,7 +68,7 @@ internal static class WelfareBench
         var scenarios = new (string Name, Func<Task> Run)[]
         {
             ("caseload: first page + count, open cases (staff)", async () => { counts.Forget(); await queries.ListCasesAsync(new CaseFilter(), new PageRequest(0, 20)); }),
-            ("raw SQL: the same page and count", () => RawAsync(connectionString, $"""
+            ("raw SQL: the same page and count", () => BenchSupport.RawAsync(connectionString, $"""
                 SELECT COUNT(*) FROM WelfareCases c WHERE c.Status <> 3;
                 SELECT c.Id, r.Name, u.Name, c.Type, c.Status, c.Officer, c.OpenedOn, c.NextFollowUpOn,
                        (SELECT COALESCE(SUM(p.AmountFen), 0) FROM CasePayments p WHERE p.CaseId = c.Id)
@@ -81,17 +76,17 @@ internal static class WelfareBench
                 WHERE c.Status <> 3 ORDER BY c.NextFollowUpOn IS NULL, c.NextFollowUpOn, c.OpenedOn DESC, c.Id LIMIT 20
                 """)),
             ("campaign: progress per unit (staff)", () => campaigns.ProgressAsync(campaignId)),
-            ("raw SQL: the same progress", () => RawAsync(connectionString, $"""
+            ("raw SQL: the same progress", () => BenchSupport.RawAsync(connectionString, $"""
                 SELECT e.UnitId, u.Name, COUNT(*), COUNT(e.VisitId) FROM CampaignEntries e JOIN Units u ON u.Id = e.UnitId
                 WHERE e.CampaignId = {campaignId} GROUP BY e.UnitId, u.Name ORDER BY u.SortOrder, u.Id
                 """)),
             ("visit tab: the most visited person's visits (staff)", () => queries.VisitsOfAsync(busiest)),
-            ("raw SQL: the same visits", () => RawAsync(connectionString, $"""
+            ("raw SQL: the same visits", () => BenchSupport.RawAsync(connectionString, $"""
                 SELECT v.Id, v.VisitedOn, v.Occasion, v.Visitors, v.Gift, v.AmountFen, v.Notes, v.CaseId FROM Visits v
                 WHERE v.RetireeId = {busiest} ORDER BY v.VisitedOn DESC, v.Id DESC LIMIT 200
                 """)),
             ("year figures: visits by occasion, people visited, cases and money by type (staff)", () => queries.YearAsync(today.Year)),
-            ("raw SQL: the same figures", () => RawAsync(connectionString, $"""
+            ("raw SQL: the same figures", () => BenchSupport.RawAsync(connectionString, $"""
                 SELECT v.Occasion, COUNT(*), COUNT(DISTINCT v.RetireeId), SUM(COALESCE(v.AmountFen, 0)) FROM Visits v
                 WHERE v.VisitedOn >= '{today.Year}-01-01' AND v.VisitedOn < '{today.Year + 1}-01-01' GROUP BY v.Occasion;
                 SELECT COUNT(DISTINCT v.RetireeId) FROM Visits v WHERE v.VisitedOn >= '{today.Year}-01-01' AND v.VisitedOn < '{today.Year + 1}-01-01';
@@ -103,43 +98,8 @@ internal static class WelfareBench
                 """)),
         };
 
-        Console.WriteLine();
-        Console.WriteLine($"| scenario ({retirees:N0} retirees, {visits:N0} visits, median of {iterations}) | ms | × raw SQL |");
-        Console.WriteLine("| --- | ---: | ---: |");
-        double? app = null;
-        foreach (var (name, run) in scenarios)
-        {
-            for (var i = 0; i < 2; i++)
-            {
-                await run();
-            }
-
-            var times = new List<double>();
-            for (var i = 0; i < iterations; i++)
-            {
-                var timer = Stopwatch.StartNew();
-                await run();
-                times.Add(timer.Elapsed.TotalMilliseconds);
-            }
-
-            times.Sort();
-            var median = times[times.Count / 2];
-            if (name.StartsWith("raw SQL", StringComparison.Ordinal))
-            {
-                Console.WriteLine($"| {name} | {median:F2} | 1.0 |");
-                Console.WriteLine($"|   → the app's query | {app:F2} | **{app / median:F1}** |");
-            }
-            else
-            {
-                app = median;
-            }
-        }
-
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(path + suffix);
-        }
+        await BenchSupport.TimeAgainstRawAsync($"{retirees:N0} retirees, {visits:N0} visits", scenarios, iterations);
+        BenchSupport.Delete(path);
     }
 
     /// <summary>Visits for random people on random days of the last two years, in one transaction through one prepared statement.</summary>
@@ -188,35 +148,5 @@ internal static class WelfareBench
 
         await transaction.CommitAsync();
         return toAdd;
-    }
-
-    private static async Task RawAsync(string connectionString, string sql)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        do
-        {
-            var values = new object[reader.FieldCount];
-            while (await reader.ReadAsync())
-            {
-                reader.GetValues(values);
-            }
-        }
-        while (await reader.NextResultAsync());
-    }
-
-    private static CurrentUser Staff()
-    {
-        var user = new CurrentUser(new HttpContextAccessor());
-        user.SetCircuitUser(new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Name, "bench"), new(ClaimTypes.Role, nameof(UserRole.DistrictStaff))], "bench")));
-        return user;
-    }
-
-    private sealed class Factory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
-    {
-        public IntranetDbContext CreateDbContext() => new(options);
     }
 }

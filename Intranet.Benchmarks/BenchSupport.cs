@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Intranet.Domain.Accounts;
+using Intranet.Domain.Audit;
+using Intranet.Domain.Common;
+using Intranet.Domain.Data;
+using Intranet.Web.Accounts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intranet.Benchmarks;
+
+/// <summary>What the area benchmarks share: a scratch database, a signed-in staff member, and timing each query against raw SQL.</summary>
+internal static class BenchSupport
+{
+    /// <summary>A fresh SQLite file in the temp folder with a context factory over it (audited as the system).</summary>
+    public static (string Path, string ConnectionString, IDbContextFactory<IntranetDbContext> Factory) NewDatabase(string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"intranet-{name}-bench-{Guid.NewGuid():N}.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        return (path, connectionString, new Factory(new DbContextOptionsBuilder<IntranetDbContext>()
+            .UseSqlite(connectionString)
+            .AddInterceptors(new AuditableEntityInterceptor(new SystemUser(), TimeProvider.System))
+            .Options));
+    }
+
+    public static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+
+    public static CurrentUser Staff()
+    {
+        var user = new CurrentUser(new HttpContextAccessor());
+        user.SetCircuitUser(new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Name, "bench"), new(ClaimTypes.Role, nameof(UserRole.DistrictStaff))], "bench")));
+        return user;
+    }
+
+    /// <summary>
+    /// Runs each scenario (two warm-ups, then <paramref name="iterations"/> timed runs) and prints a Markdown table: every
+    /// "raw SQL" row is followed by the app's query before it as a ratio to it.
+    /// </summary>
+    public static async Task TimeAgainstRawAsync(string header, IReadOnlyList<(string Name, Func<Task> Run)> scenarios, int iterations)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| scenario ({header}, median of {iterations}) | ms | × raw SQL |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        double? app = null;
+        foreach (var (name, run) in scenarios)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                await run();
+            }
+
+            var times = new List<double>();
+            for (var i = 0; i < iterations; i++)
+            {
+                var timer = Stopwatch.StartNew();
+                await run();
+                times.Add(timer.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var median = times[times.Count / 2];
+            if (name.StartsWith("raw SQL", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"| {name} | {median:F2} | 1.0 |");
+                Console.WriteLine($"|   → the app's query | {app:F2} | **{app / median:F1}** |");
+            }
+            else
+            {
+                app = median;
+            }
+        }
+    }
+
+    /// <summary>Runs the statements and reads every row of every result, as the app's query reads its rows.</summary>
+    public static async Task RawAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        do
+        {
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync())
+            {
+                reader.GetValues(values);
+            }
+        }
+        while (await reader.NextResultAsync());
+    }
+
+    private sealed class Factory(DbContextOptions<IntranetDbContext> options) : IDbContextFactory<IntranetDbContext>
+    {
+        public IntranetDbContext CreateDbContext() => new(options);
+    }
+}
