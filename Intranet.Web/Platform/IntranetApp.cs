@@ -2,6 +2,7 @@ using Intranet.Jobs;
 using Intranet.Web.Accounts;
 using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Audit;
+using Intranet.Web.Contests;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
 using Intranet.Web.Welfare;
@@ -26,6 +27,7 @@ public static class IntranetApp
         builder.AddAccounts();
         builder.AddRegister();
         builder.AddWelfare();
+        builder.AddContests();
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();
