@@ -45,6 +45,7 @@ internal sealed class DatabaseStartup(
         {
             db.AuditTrailEnabled = false;
             await Domain.Welfare.Demo.DemoWelfareGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
+            await Domain.Contests.Demo.DemoContestsGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
             db.AuditTrailEnabled = true;
         }
 
