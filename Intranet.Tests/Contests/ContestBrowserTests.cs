@@ -39,12 +39,14 @@ public sealed class ContestBrowserTests(AccessWorldApp fixture) : IClassFixture<
         var panel = page.Locator(".rz-dropdown-panel:visible");
         await panel.Locator("input.rz-dropdown-filter").FillAsync(person.Name);
         await panel.Locator("li.rz-dropdown-item", new() { HasTextString = person.Name }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#entry-form .rz-dropdown").First).ToContainTextAsync(person.Name);
         await page.Locator("input[name=EntryTitle]").FillAsync("《锦江晨光》");
         await page.Locator("#add-entry").ClickAsync();
         await Assertions.Expect(page.Locator(".entries-grid")).ToContainTextAsync("《锦江晨光》");
         await Assertions.Expect(page.Locator(".entries-grid")).ToContainTextAsync("未评奖");
 
         await page.Locator(".record-result").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#result-form")).ToBeVisibleAsync();
         await ChooseAsync(page, "Rank", "一等奖");
         await page.Locator("#save-result").ClickAsync();
         await Assertions.Expect(page.Locator(".entries-grid .entry-result")).ToHaveTextAsync("市级一等奖");
