@@ -139,6 +139,15 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.UnitOfficer, "/university/classes/new", Sees.Denied, "" },
         { UserRole.Leadership, "/university/classes/new", Sees.Denied, "" },
 
+        // Clubs and contests: staff, unit officers and leadership read; only staff create clubs and contests.
+        { UserRole.DistrictStaff, "/contests/new", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/contests", Sees.Page, "" },
+        { UserRole.Leadership, "/clubs", Sees.Page, "" },
+        { UserRole.GroupLeader, "/contests", Sees.Denied, "" },
+        { UserRole.Administrator, "/clubs", Sees.Denied, "" },
+        { UserRole.UnitOfficer, "/clubs/new", Sees.Denied, "" },
+        { UserRole.Leadership, "/contests/new", Sees.Denied, "" },
+
         { UserRole.Administrator, "/register/export", Sees.Denied, "" },
         { UserRole.GroupLeader, "/register/export?full=1", Sees.Denied, "" },
         { UserRole.Leadership, "/register/export?full=1", Sees.Denied, "" },

@@ -47,6 +47,7 @@ internal sealed class DatabaseStartup(
             await Domain.Welfare.Demo.DemoWelfareGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
             await Domain.University.Demo.DemoUniversityGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken: cancellationToken);
             await Domain.Activities.Demo.DemoActivitiesGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
+            await Domain.Contests.Demo.DemoContestsGenerator.SeedAsync(db, DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime), demo.Value.Seed, cancellationToken);
             db.AuditTrailEnabled = true;
         }
 

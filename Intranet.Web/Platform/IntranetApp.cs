@@ -1,10 +1,11 @@
 using Intranet.Jobs;
 using Intranet.Web.Accounts;
 using Intranet.Web.Accounts.Administration;
+using Intranet.Web.Activities;
 using Intranet.Web.Audit;
+using Intranet.Web.Contests;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
-using Intranet.Web.Activities;
 using Intranet.Web.University;
 using Intranet.Web.Welfare;
 
@@ -30,6 +31,7 @@ public static class IntranetApp
         builder.AddWelfare();
         builder.AddUniversity();
         builder.AddActivities();
+        builder.AddContests();
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();

@@ -1,0 +1,12 @@
+namespace Intranet.Web.Contests;
+
+public static class ContestExtensions
+{
+    public static WebApplicationBuilder AddContests(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ContestQueries>();
+        builder.Services.AddScoped<ContestCommands>();
+        return builder;
+    }
+}
