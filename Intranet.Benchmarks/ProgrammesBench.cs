@@ -30,15 +30,19 @@ internal static class ProgrammesBench
             watch.Restart();
             await DemoUniversityGenerator.SeedAsync(db, today, classesPerTerm: classesPerTerm);
             await Intranet.Domain.Activities.Demo.DemoActivitiesGenerator.SeedAsync(db, today);
+            await Intranet.Domain.Contests.Demo.DemoContestsGenerator.SeedAsync(db, today);
+            await TopUpEntriesAsync(connectionString, retirees / 2, today);
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
             Console.WriteLine($"Seeded the programmes in {watch.Elapsed.TotalSeconds:F1} s: " +
                 $"{await db.Set<UniversityClass>().CountAsync():N0} classes, {await db.Set<Enrolment>().CountAsync():N0} enrolments, " +
-                $"{await db.Set<Attendance>().CountAsync():N0} attendances, {await db.Set<ActivityParticipant>().CountAsync():N0} activity participants.");
+                $"{await db.Set<Attendance>().CountAsync():N0} attendances, {await db.Set<ActivityParticipant>().CountAsync():N0} activity participants, " +
+                $"{await db.Set<Intranet.Domain.Contests.ContestEntry>().CountAsync():N0} contest entries.");
         }
 
         var user = BenchSupport.Staff();
         var university = new UniversityQueries(factory, user, TimeProvider.System);
         var activities = new ActivityQueries(factory, user, TimeProvider.System);
+        var contests = new Intranet.Web.Contests.ContestQueries(factory, user, TimeProvider.System);
         int fullest, unit, goldenWedding;
         await using (var db = factory.CreateDbContext())
         {
@@ -95,6 +99,30 @@ internal static class ProgrammesBench
                 SELECT a.Kind, COUNT(*), SUM(p.Status = 3) FROM ActivityParticipants p JOIN Activities a ON a.Id = p.ActivityId
                   WHERE a.Date >= '{from}' AND a.Date < '{to}' GROUP BY a.Kind;
                 """)),
+            ("contests: the year's results by level, rank, contest and troupe, latest ten (staff)", () => contests.YearAsync(year, null)),
+            ("raw SQL: the same results", () => BenchSupport.RawAsync(connectionString, $"""
+                SELECT e.AwardLevel, e.AwardRank, COUNT(*) FROM ContestEntries e
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL GROUP BY 1, 2;
+                SELECT e.ContestId, c.Title, c.Kind, c.Level, e.AwardRank, COUNT(*) FROM ContestEntries e JOIN Contests c ON c.Id = e.ContestId
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL GROUP BY 1, 5;
+                SELECT e.ClubId, k.Name, e.AwardLevel, COUNT(*) FROM ContestEntries e JOIN Clubs k ON k.Id = e.ClubId
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL GROUP BY 1, 3;
+                SELECT e.Id, e.ContestId, c.Title, e.RetireeId, e.ClubId, COALESCE(r.Name, k.Name), e.Title, e.AwardLevel, e.AwardRank, e.AwardedOn
+                  FROM ContestEntries e JOIN Contests c ON c.Id = e.ContestId LEFT JOIN Retirees r ON r.Id = e.RetireeId LEFT JOIN Clubs k ON k.Id = e.ClubId
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL
+                  ORDER BY e.AwardedOn DESC, e.Id DESC LIMIT 10;
+                """)),
+            ("contests: one unit's results (staff)", () => contests.YearAsync(year, unit)),
+            ("raw SQL: the same results", () => BenchSupport.RawAsync(connectionString, $"""
+                SELECT e.AwardLevel, e.AwardRank, COUNT(*) FROM ContestEntries e JOIN Retirees r ON r.Id = e.RetireeId
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL AND r.UnitId = {unit} GROUP BY 1, 2;
+                SELECT e.ContestId, c.Title, c.Kind, c.Level, e.AwardRank, COUNT(*) FROM ContestEntries e JOIN Contests c ON c.Id = e.ContestId JOIN Retirees r ON r.Id = e.RetireeId
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL AND r.UnitId = {unit} GROUP BY 1, 5;
+                SELECT e.Id, e.ContestId, c.Title, e.RetireeId, r.Name, e.Title, e.AwardLevel, e.AwardRank, e.AwardedOn
+                  FROM ContestEntries e JOIN Contests c ON c.Id = e.ContestId JOIN Retirees r ON r.Id = e.RetireeId
+                  WHERE e.AwardedOn >= '{from}' AND e.AwardedOn < '{to}' AND e.AwardLevel IS NOT NULL AND e.AwardRank IS NOT NULL AND r.UnitId = {unit}
+                  ORDER BY e.AwardedOn DESC, e.Id DESC LIMIT 10;
+                """)),
             ("golden wedding: the eligible couples, first 300 (staff)", () => activities.EligibleCouplesAsync(goldenWedding)),
             ("raw SQL: the same list", () => BenchSupport.RawAsync(connectionString, $"""
                 SELECT r.Id, r.Name, u.Name, r.SpouseName, r.MarriageDate FROM Retirees r JOIN Units u ON u.Id = r.UnitId
@@ -110,5 +138,56 @@ internal static class ProgrammesBench
 
         await BenchSupport.TimeAgainstRawAsync($"{retirees:N0} retirees, {classesPerTerm * 4:N0} classes", scenarios, iterations);
         BenchSupport.Delete(path);
+    }
+
+    /// <summary>
+    /// City-wide contests are many times Qingyang's: <paramref name="wanted"/> judged entries by random living retirees
+    /// over the demo's contests in the last two years, through one prepared statement.
+    /// </summary>
+    private static async Task TopUpEntriesAsync(string connectionString, int wanted, DateOnly today)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var people = new List<long>();
+        var contests = new List<long>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT Id FROM Retirees WHERE NOT IsDeceased; SELECT Id FROM Contests;";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                people.Add(reader.GetInt64(0));
+            }
+
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync())
+            {
+                contests.Add(reader.GetInt64(0));
+            }
+        }
+
+        var random = new Random(11);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO ContestEntries (ContestId, RetireeId, Title, AwardLevel, AwardRank, AwardedOn, CreatedAt, CreatedBy, Version)
+            VALUES ($c, $r, '作品', $l, $k, $d, '2026-01-01 00:00:00', 'system', 0)
+            """;
+        var (c, r, l, k, d) = (insert.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Integer), insert.Parameters.Add("$r", Microsoft.Data.Sqlite.SqliteType.Integer),
+            insert.Parameters.Add("$l", Microsoft.Data.Sqlite.SqliteType.Integer), insert.Parameters.Add("$k", Microsoft.Data.Sqlite.SqliteType.Integer),
+            insert.Parameters.Add("$d", Microsoft.Data.Sqlite.SqliteType.Text));
+        await insert.PrepareAsync();
+        for (var i = 0; i < wanted; i++)
+        {
+            c.Value = contests[random.Next(contests.Count)];
+            r.Value = people[random.Next(people.Count)];
+            l.Value = random.Next(1, 6);
+            k.Value = random.Next(1, 6);
+            d.Value = today.AddDays(-random.Next(0, 700)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
     }
 }
