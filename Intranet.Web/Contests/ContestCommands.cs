@@ -7,6 +7,7 @@ using Intranet.Domain.Register;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
+using Intranet.Web.Register;
 using Intranet.Web.Programmes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -123,7 +124,7 @@ public sealed class ContestCommands(IDbContextFactory<IntranetDbContext> dbFacto
             return CommandResult.Refused($"{club.Name}已解散，不能再添加成员。");
         }
 
-        var retiree = await PersonAsync(db, form.RetireeId!.Value, "添加为社团成员", cancellationToken);
+        var retiree = await user.PersonInScopeAsync(db, audit, form.RetireeId!.Value, "试图把范围之外的退休教工添加为社团成员", cancellationToken);
         if (retiree is null)
         {
             return CommandResult.Missing();
@@ -298,7 +299,7 @@ public sealed class ContestCommands(IDbContextFactory<IntranetDbContext> dbFacto
         string entrant;
         if (form.RetireeId is { } retireeId)
         {
-            var retiree = await PersonAsync(db, retireeId, "登记参赛", cancellationToken);
+            var retiree = await user.PersonInScopeAsync(db, audit, retireeId, "试图把范围之外的退休教工登记参赛", cancellationToken);
             if (retiree is null)
             {
                 return CommandResult.Missing().As<int>();
@@ -477,21 +478,6 @@ public sealed class ContestCommands(IDbContextFactory<IntranetDbContext> dbFacto
 
         await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = entity, Details = $"无修改权限的账户试图{action}" }, cancellationToken);
         return CommandResult.Refused("您的账户没有修改记录的权限。");
-    }
-
-    private async Task<Retiree?> PersonAsync(IntranetDbContext db, int retireeId, string action, CancellationToken cancellationToken)
-    {
-        var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == retireeId, cancellationToken);
-        if (retiree is null && await db.Retirees.AnyAsync(r => r.Id == retireeId, cancellationToken))
-        {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
-            {
-                EntityType = nameof(Retiree), EntityId = retireeId.ToString(CultureInfo.InvariantCulture), RetireeId = retireeId,
-                Details = $"试图把范围之外的退休教工{action}",
-            }, cancellationToken);
-        }
-
-        return retiree;
     }
 
     /// <summary>Saves; someone else's save first is <see cref="CommandResult.Changed"/>, a unique index hit (a double save) is Invalid for the caller to word.</summary>

@@ -7,6 +7,7 @@ using Intranet.Domain.University;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
+using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Web.University;
@@ -89,10 +90,9 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
 
             if (form.RetireeId is { } retireeId)
             {
-                var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == retireeId, cancellationToken);
+                var retiree = await user.PersonInScopeAsync(db, audit, retireeId, "试图为范围之外的退休教工报名", cancellationToken);
                 if (retiree is null)
                 {
-                    await LogOutOfScopeAsync(db, retireeId, cancellationToken);
                     return CommandResult.Missing().As<EnrolOutcome>();
                 }
 
@@ -312,16 +312,4 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
         enrolment.RetireeId is { } retireeId
             ? await db.Retirees.Where(r => r.Id == retireeId).Select(r => r.Name).SingleAsync(cancellationToken)
             : await db.Set<GuestLearner>().Where(g => g.Id == enrolment.GuestId).Select(g => g.Name).SingleAsync(cancellationToken);
-
-    private async Task LogOutOfScopeAsync(IntranetDbContext db, int retireeId, CancellationToken cancellationToken)
-    {
-        if (await db.Retirees.AnyAsync(r => r.Id == retireeId, cancellationToken))
-        {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
-            {
-                EntityType = nameof(Retiree), EntityId = retireeId.ToString(CultureInfo.InvariantCulture), RetireeId = retireeId,
-                Details = "试图为范围之外的退休教工报名",
-            }, cancellationToken);
-        }
-    }
 }

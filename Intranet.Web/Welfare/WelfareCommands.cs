@@ -7,6 +7,7 @@ using Intranet.Domain.Welfare;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
+using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ public sealed class WelfareCommands(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var retiree = await PersonAsync(db, form.RetireeId, "新建帮扶个案", cancellationToken);
+        var retiree = await user.PersonInScopeAsync(db, audit, form.RetireeId, "试图为范围之外的退休教工新建帮扶个案", cancellationToken);
         if (retiree is null)
         {
             return CommandResult.Missing().As<int>();
@@ -290,7 +291,7 @@ public sealed class WelfareCommands(
             fen = amount;
         }
 
-        var retiree = await PersonAsync(db, form.RetireeId, "登记慰问", cancellationToken);
+        var retiree = await user.PersonInScopeAsync(db, audit, form.RetireeId, "试图为范围之外的退休教工登记慰问", cancellationToken);
         if (retiree is null)
         {
             return (CommandResult.Missing(), null);
@@ -344,7 +345,7 @@ public sealed class WelfareCommands(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var retiree = await PersonAsync(db, form.RetireeId, "登记结对帮扶", cancellationToken);
+        var retiree = await user.PersonInScopeAsync(db, audit, form.RetireeId, "试图为范围之外的退休教工登记结对帮扶", cancellationToken);
         if (retiree is null)
         {
             return CommandResult.Missing();
@@ -493,21 +494,6 @@ public sealed class WelfareCommands(
 
         await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(WelfareCase), Details = $"无修改权限的账户试图{action}" }, cancellationToken);
         return CommandResult.Refused("您的账户没有修改记录的权限。");
-    }
-
-    private async Task<Retiree?> PersonAsync(IntranetDbContext db, int retireeId, string action, CancellationToken cancellationToken)
-    {
-        var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == retireeId, cancellationToken);
-        if (retiree is null && await db.Retirees.AnyAsync(r => r.Id == retireeId, cancellationToken))
-        {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
-            {
-                EntityType = nameof(Retiree), EntityId = retireeId.ToString(CultureInfo.InvariantCulture), RetireeId = retireeId,
-                Details = $"试图为范围之外的退休教工{action}",
-            }, cancellationToken);
-        }
-
-        return retiree;
     }
 
     private async Task<WelfareCase?> CaseAsync(IntranetDbContext db, int id, string action, CancellationToken cancellationToken)

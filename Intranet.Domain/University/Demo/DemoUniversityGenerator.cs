@@ -80,11 +80,12 @@ public static class DemoUniversityGenerator
                     var course = courses[i % courses.Count];
                     var weekday = (ClassDay)(i % 5 + 1);
                     var morning = random.Next(2) == 0;
+                    var number = i / courses.Count + 1;
                     classes.Add(new UniversityClass
                     {
                         TermId = term.Id,
                         CourseId = course.Id,
-                        Name = $"{course.Name}{"一二三四五六七八九十"[i / courses.Count % 10]}班",
+                        Name = number <= 10 ? $"{course.Name}{"一二三四五六七八九十"[number - 1]}班" : $"{course.Name}{number}班",
                         Teacher = Teachers[random.Next(Teachers.Length)],
                         Place = $"老年大学{random.Next(1, 4)}0{random.Next(1, 8)}教室",
                         Weekday = weekday,
