@@ -132,6 +132,9 @@ internal static class ProgrammesBench
                                   AND NOT s.IsDeceased AND NOT s.SpouseIsDeceased)
                   AND NOT EXISTS (SELECT 1 FROM ActivityParticipants p JOIN Activities a ON a.Id = p.ActivityId
                                   WHERE p.RetireeId = r.Id AND (p.ActivityId = {goldenWedding} OR (p.Status = 3 AND a.Kind = 9)))
+                  AND NOT EXISTS (SELECT 1 FROM Retirees s JOIN ActivityParticipants p ON p.RetireeId = s.Id JOIN Activities a ON a.Id = p.ActivityId
+                                  WHERE s.Name = r.SpouseName AND s.SpouseName = r.Name AND s.MarriageDate = r.MarriageDate
+                                    AND (p.ActivityId = {goldenWedding} OR (p.Status = 3 AND a.Kind = 9)))
                 ORDER BY r.MarriageDate, r.NamePinyin, r.Id LIMIT 301;
                 """)),
         };

@@ -47,15 +47,20 @@ public static class GoldenWedding
                 && !s.IsDeceased && !s.SpouseIsDeceased));
         }
 
-        // Already on this celebration's list, themselves or as the spouse of someone on it.
-        query = query.Where(r => !participants.Any(p => p.ActivityId == activityId
-            && (p.RetireeId == r.Id || (p.Retiree!.Name == r.SpouseName && p.Retiree.SpouseName == r.Name && p.Retiree.MarriageDate == r.MarriageDate))));
+        // Already on this celebration's list, themselves or as the spouse of someone on it. Each way is its own
+        // EXISTS, so each walks an index (participants by person; people by name) rather than every participant row
+        // for every candidate, which an OR of the two would force.
+        query = query.Where(r => !participants.Any(p => p.RetireeId == r.Id && p.ActivityId == activityId)
+            && !everyone.Any(s => s.Name == r.SpouseName && s.SpouseName == r.Name && s.MarriageDate == r.MarriageDate
+                && participants.Any(p => p.RetireeId == s.Id && p.ActivityId == activityId)));
 
         if (excludeCelebrated)
         {
-            query = query.Where(r => !participants.Any(p => p.ActivityId != activityId && p.Status == ParticipationStatus.Attended
-                && p.Activity!.Kind == ActivityKind.GoldenWedding
-                && (p.RetireeId == r.Id || (p.Retiree!.Name == r.SpouseName && p.Retiree.SpouseName == r.Name && p.Retiree.MarriageDate == r.MarriageDate))));
+            query = query.Where(r => !participants.Any(p => p.RetireeId == r.Id && p.ActivityId != activityId
+                    && p.Status == ParticipationStatus.Attended && p.Activity!.Kind == ActivityKind.GoldenWedding)
+                && !everyone.Any(s => s.Name == r.SpouseName && s.SpouseName == r.Name && s.MarriageDate == r.MarriageDate
+                    && participants.Any(p => p.RetireeId == s.Id && p.ActivityId != activityId
+                        && p.Status == ParticipationStatus.Attended && p.Activity!.Kind == ActivityKind.GoldenWedding)));
         }
 
         return query;
