@@ -15,6 +15,7 @@ public sealed class Programmes : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.AddColumn<bool>("SpouseIsDeceased", "Retirees", nullable: false, defaultValue: false);
+        migrationBuilder.CreateIndex("IX_Retirees_MarriageDate_NamePinyin", "Retirees", ["MarriageDate", "NamePinyin"]);
 
         migrationBuilder.CreateTable(
             name: "Terms",
@@ -361,6 +362,7 @@ public sealed class Programmes : Migration
         migrationBuilder.DropTable("UniversityClasses");
         migrationBuilder.DropTable("Courses");
         migrationBuilder.DropTable("Terms");
+        migrationBuilder.DropIndex("IX_Retirees_MarriageDate_NamePinyin", "Retirees");
         migrationBuilder.DropColumn("SpouseIsDeceased", "Retirees");
     }
 }
