@@ -175,14 +175,16 @@ internal static class ProgrammesBench
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO ContestEntries (ContestId, RetireeId, Title, AwardLevel, AwardRank, AwardedOn, CreatedAt, CreatedBy, Version)
-            VALUES ($c, $r, '作品', $l, $k, $d, '2026-01-01 00:00:00', 'system', 0)
+            VALUES ($c, $r, '作品' || $i, $l, $k, $d, '2026-01-01 00:00:00', 'system', 0)
             """;
         var (c, r, l, k, d) = (insert.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Integer), insert.Parameters.Add("$r", Microsoft.Data.Sqlite.SqliteType.Integer),
             insert.Parameters.Add("$l", Microsoft.Data.Sqlite.SqliteType.Integer), insert.Parameters.Add("$k", Microsoft.Data.Sqlite.SqliteType.Integer),
             insert.Parameters.Add("$d", Microsoft.Data.Sqlite.SqliteType.Text));
+        var number = insert.Parameters.Add("$i", Microsoft.Data.Sqlite.SqliteType.Integer);
         await insert.PrepareAsync();
         for (var i = 0; i < wanted; i++)
         {
+            number.Value = i;
             c.Value = contests[random.Next(contests.Count)];
             r.Value = people[random.Next(people.Count)];
             l.Value = random.Next(1, 6);

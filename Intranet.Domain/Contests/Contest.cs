@@ -147,7 +147,10 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>, 
         builder.HasOne(e => e.Contest).WithMany().HasForeignKey(e => e.ContestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Retiree).WithMany().HasForeignKey(e => e.RetireeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Club).WithMany().HasForeignKey(e => e.ClubId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(e => e.ContestId);
+        // One work of one title per entrant in a contest (NULLs are distinct, so each index binds only its own kind
+        // of entrant): a save clicked twice at once leaves one entry.
+        builder.HasIndex(e => new { e.ContestId, e.RetireeId, e.Title }).IsUnique();
+        builder.HasIndex(e => new { e.ContestId, e.ClubId, e.Title }).IsUnique();
         builder.HasIndex(e => e.RetireeId);
         builder.HasIndex(e => e.ClubId);
 

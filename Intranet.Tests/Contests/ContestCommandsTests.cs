@@ -225,6 +225,23 @@ public sealed class ContestCommandsTests : IAsyncLifetime
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.AccessDenied && a.RetireeId == _world.InUnitB.Id && a.UserName == _world[UserRole.UnitOfficer].UserName));
     }
 
+    [Fact]
+    public async Task An_entry_saved_twice_at_the_same_moment_is_kept_once()
+    {
+        await using var first = await App.ScopeForAsync(_world[UserRole.DistrictStaff]);
+        await using var second = await App.ScopeForAsync(_world[UserRole.DistrictStaff]);
+        var today = Services(first).Commands.Today;
+        var contest = await ContestAsync(Services(first).Commands, "同时保存的比赛", AwardLevel.District, today.AddDays(-10), today.AddDays(10));
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Services(first).Commands.AddEntryAsync(contest, Entry(_world.InUnitB.Id, null))),
+            Task.Run(() => Services(second).Commands.AddEntryAsync(contest, Entry(_world.InUnitB.Id, null))));
+
+        Assert.Single(results, r => r.Succeeded);
+        using var db = App.Database.CreateContext();
+        Assert.Equal(1, await db.Set<ContestEntry>().CountAsync(e => e.ContestId == contest));
+    }
+
     private static (ContestCommands Commands, ContestQueries Queries) Services(AsyncServiceScope scope) =>
         (scope.ServiceProvider.GetRequiredService<ContestCommands>(), scope.ServiceProvider.GetRequiredService<ContestQueries>());
 

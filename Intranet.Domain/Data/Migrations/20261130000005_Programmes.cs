@@ -341,7 +341,8 @@ public sealed class Programmes : Migration
         migrationBuilder.CreateIndex("IX_ClubMembers_ClubId_RetireeId", "ClubMembers", ["ClubId", "RetireeId"], unique: true);
         migrationBuilder.CreateIndex("IX_ClubMembers_RetireeId", "ClubMembers", "RetireeId");
         migrationBuilder.CreateIndex("IX_Contests_EndsOn", "Contests", "EndsOn");
-        migrationBuilder.CreateIndex("IX_ContestEntries_ContestId", "ContestEntries", "ContestId");
+        migrationBuilder.CreateIndex("IX_ContestEntries_ContestId_RetireeId_Title", "ContestEntries", ["ContestId", "RetireeId", "Title"], unique: true);
+        migrationBuilder.CreateIndex("IX_ContestEntries_ContestId_ClubId_Title", "ContestEntries", ["ContestId", "ClubId", "Title"], unique: true);
         migrationBuilder.CreateIndex("IX_ContestEntries_RetireeId", "ContestEntries", "RetireeId");
         migrationBuilder.CreateIndex("IX_ContestEntries_ClubId", "ContestEntries", "ClubId");
         migrationBuilder.CreateIndex("IX_ContestEntries_AwardedOn_AwardLevel_AwardRank", "ContestEntries", ["AwardedOn", "AwardLevel", "AwardRank"]);
