@@ -96,7 +96,7 @@ public sealed class ActivityCommands(IDbContextFactory<IntranetDbContext> dbFact
 
         Apply(form, activity);
         db.Entry(activity).Property(a => a.Version).OriginalValue = form.Version;
-        return await SaveAsync(db, ActivityChanged, cancellationToken);
+        return await db.SaveOrChangedAsync(ActivityChanged, cancellationToken);
     }
 
     /// <summary>
@@ -250,7 +250,7 @@ public sealed class ActivityCommands(IDbContextFactory<IntranetDbContext> dbFact
 
         participant.Status = status;
         db.Entry(participant).Property(p => p.Version).OriginalValue = version;
-        return await SaveAsync(db, ParticipantChanged, cancellationToken);
+        return await db.SaveOrChangedAsync(ParticipantChanged, cancellationToken);
     }
 
     /// <summary>Takes someone off the list (invited by mistake); not once they attended.</summary>
@@ -281,7 +281,7 @@ public sealed class ActivityCommands(IDbContextFactory<IntranetDbContext> dbFact
 
         db.Remove(participant);
         db.Entry(participant).Property(p => p.Version).OriginalValue = version;
-        return await SaveAsync(db, ParticipantChanged, cancellationToken);
+        return await db.SaveOrChangedAsync(ParticipantChanged, cancellationToken);
     }
 
     private async Task<CommandResult?> CheckAsync(ActivityForm form, CancellationToken cancellationToken)
@@ -375,19 +375,6 @@ public sealed class ActivityCommands(IDbContextFactory<IntranetDbContext> dbFact
                 EntityType = nameof(Retiree), EntityId = retireeId.ToString(CultureInfo.InvariantCulture), RetireeId = retireeId,
                 Details = "试图为范围之外的退休教工登记活动",
             }, cancellationToken);
-        }
-    }
-
-    private static async Task<CommandResult> SaveAsync(IntranetDbContext db, string changed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Changed(changed);
         }
     }
 

@@ -485,12 +485,7 @@ public sealed class ContestCommands(IDbContextFactory<IntranetDbContext> dbFacto
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Changed(changed);
+            return await db.SaveOrChangedAsync(changed, cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {

@@ -68,7 +68,7 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
         term.Name = name;
         term.StartsOn = form.StartsOn!.Value;
         term.EndsOn = form.EndsOn!.Value;
-        return await SaveAsync(db, "这个学期刚被他人修改，请重新载入。", cancellationToken) is { Succeeded: false } failed ? failed.As<int>() : CommandResult.Ok(term.Id);
+        return await db.SaveOrChangedAsync("这个学期刚被他人修改，请重新载入。", cancellationToken) is { Succeeded: false } failed ? failed.As<int>() : CommandResult.Ok(term.Id);
     }
 
     public async Task<CommandResult<int>> SaveCourseAsync(int? id, CourseForm form, CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
         course.Name = name;
         course.Category = form.Category!.Value;
         course.Description = Clean(form.Description);
-        return await SaveAsync(db, "这门课程刚被他人修改，请重新载入。", cancellationToken) is { Succeeded: false } failed ? failed.As<int>() : CommandResult.Ok(course.Id);
+        return await db.SaveOrChangedAsync("这门课程刚被他人修改，请重新载入。", cancellationToken) is { Succeeded: false } failed ? failed.As<int>() : CommandResult.Ok(course.Id);
     }
 
     /// <summary>A new class with its sessions, generated from the weekly schedule, in one save.</summary>
@@ -135,7 +135,7 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
             db.Add(new ClassSession { Class = universityClass, Date = day });
         }
 
-        return await SaveAsync(db, ClassChanged, cancellationToken) is { Succeeded: false } failed ? failed.As<int>() : CommandResult.Ok(universityClass.Id);
+        return await db.SaveOrChangedAsync(ClassChanged, cancellationToken) is { Succeeded: false } failed ? failed.As<int>() : CommandResult.Ok(universityClass.Id);
     }
 
     /// <summary>
@@ -192,7 +192,7 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
         db.AddRange(scheduled.Where(d => !existing.Contains(d)).Select(d => new ClassSession { ClassId = id, Date = d }));
 
         await EnrolmentRules.SeatWaitingAsync(db, universityClass, cancellationToken);
-        return await SaveAsync(db, ClassChanged, cancellationToken);
+        return await db.SaveOrChangedAsync(ClassChanged, cancellationToken);
     }
 
     /// <summary>Cancels a session (a holiday) or restores it; a cancelled session takes no attendance.</summary>
@@ -217,7 +217,7 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
 
         session.IsCancelled = cancelled;
         session.Note = Clean(note) is { } text && text.Length > 100 ? text[..100] : Clean(note);
-        return await SaveAsync(db, "这次课刚被他人修改，请重新载入。", cancellationToken);
+        return await db.SaveOrChangedAsync("这次课刚被他人修改，请重新载入。", cancellationToken);
     }
 
     /// <summary>An extra session (a make-up class) on a day inside the class's dates.</summary>
@@ -322,19 +322,6 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
 
         await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = entityType, Details = $"无权限的账户试图{action}" }, cancellationToken);
         return CommandResult.Refused(ProgrammeAccess.NotManager);
-    }
-
-    internal static async Task<CommandResult> SaveAsync(IntranetDbContext db, string changed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Changed(changed);
-        }
     }
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -100,7 +100,7 @@ public sealed class WelfareCommands(
 
         Apply(form, welfareCase);
         db.Entry(welfareCase).Property(c => c.Version).OriginalValue = form.Version;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrChangedAsync(CaseChanged, cancellationToken);
     }
 
     public async Task<CommandResult> CloseCaseAsync(int id, CloseCaseForm form, CancellationToken cancellationToken = default)
@@ -149,7 +149,7 @@ public sealed class WelfareCommands(
         welfareCase.ClosingReason = form.Reason.Trim();
         welfareCase.NextFollowUpOn = null;
         db.Entry(welfareCase).Property(c => c.Version).OriginalValue = form.Version;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrChangedAsync(CaseChanged, cancellationToken);
     }
 
     /// <summary>A dated follow-up; it sets when to follow up next, and an open case becomes active.</summary>
@@ -192,7 +192,7 @@ public sealed class WelfareCommands(
         db.Add(new CaseFollowUp { CaseId = caseId, RetireeId = welfareCase.RetireeId, Date = date, Note = form.Note.Trim() });
         welfareCase.NextFollowUpOn = form.NextFollowUpOn;
         welfareCase.Status = CaseStatus.Active;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrChangedAsync(CaseChanged, cancellationToken);
     }
 
     /// <summary>A payment on an open case; above the configured amount it needs <paramref name="confirmed"/>.</summary>
@@ -243,7 +243,7 @@ public sealed class WelfareCommands(
             welfareCase.Status = CaseStatus.Active;
         }
 
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrChangedAsync(CaseChanged, cancellationToken);
     }
 
     /// <summary>
@@ -391,7 +391,7 @@ public sealed class WelfareCommands(
         }
 
         pairing.EndsOn = endsOn;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrChangedAsync(CaseChanged, cancellationToken);
     }
 
     private CommandResult? CheckCase(CaseForm form, Retiree retiree)
@@ -508,19 +508,6 @@ public sealed class WelfareCommands(
         }
 
         return welfareCase;
-    }
-
-    private static async Task<CommandResult> SaveAsync(IntranetDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Changed(CaseChanged);
-        }
     }
 
     private static void Apply(CaseForm form, WelfareCase welfareCase)
