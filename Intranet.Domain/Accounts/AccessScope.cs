@@ -147,6 +147,10 @@ public static class Permissions
     /// </summary>
     public static bool CanManageProgrammes(this UserRole role) => role is UserRole.DistrictStaff;
 
+    /// <summary>The leadership dashboard: figures of every unit (leadership, district staff) or of one's own (unit officers).</summary>
+    public static bool CanReadDashboard(this UserRole role) =>
+        role is UserRole.DistrictStaff or UserRole.UnitOfficer or UserRole.Leadership;
+
     public static bool CanManageAccounts(this UserRole role) => role is UserRole.Administrator;
 
     public static bool CanReadAuditLog(this UserRole role) => role is UserRole.Administrator;

@@ -130,6 +130,13 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.GroupLeader, "/activities/new", Sees.Denied, "" },
         { UserRole.Administrator, "/activities", Sees.Denied, "" },
 
+        // The dashboard: leadership, district staff and unit officers (their unit's); not group leaders or administrators.
+        { UserRole.Leadership, "/dashboard", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/dashboard", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/dashboard", Sees.Page, "" },
+        { UserRole.GroupLeader, "/dashboard", Sees.Denied, "" },
+        { UserRole.Administrator, "/dashboard", Sees.Denied, "" },
+
         // The elderly university: the same readers; only district staff keep the timetable.
         { UserRole.DistrictStaff, "/university", Sees.Page, "" },
         { UserRole.UnitOfficer, "/university", Sees.Page, "" },

@@ -48,7 +48,7 @@ public class SignInTests
     }
 
     [Fact]
-    public async Task A_successful_sign_in_is_logged_and_opens_the_register()
+    public async Task A_successful_sign_in_is_logged_and_opens_the_dashboard()
     {
         await using var app = new IntranetAppFactory();
         var staff = await app.CreateAccountAsync(UserRole.DistrictStaff);
@@ -57,8 +57,8 @@ public class SignInTests
         var home = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
-        Assert.Equal("/register", home.Headers.Location!.AbsolutePath);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/register", UriKind.Relative))).StatusCode);
+        Assert.Equal("/dashboard", home.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
         using var db = app.Database.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignIn && a.UserName == staff.UserName));
     }

@@ -11,6 +11,7 @@ public static class Policies
     public const string ReadWelfare = nameof(ReadWelfare);
     public const string ReadProgrammes = nameof(ReadProgrammes);
     public const string ManageProgrammes = nameof(ManageProgrammes);
+    public const string ReadDashboard = nameof(ReadDashboard);
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
@@ -21,6 +22,7 @@ public static class Policies
         Require(options, ReadWelfare, Permissions.CanReadWelfare);
         Require(options, ReadProgrammes, Permissions.CanReadProgrammes);
         Require(options, ManageProgrammes, Permissions.CanManageProgrammes);
+        Require(options, ReadDashboard, Permissions.CanReadDashboard);
         Require(options, ManageAccounts, Permissions.CanManageAccounts);
         Require(options, ReadAuditLog, Permissions.CanReadAuditLog);
     }

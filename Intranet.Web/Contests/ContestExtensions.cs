@@ -1,3 +1,5 @@
+using Intranet.Web.Dashboard;
+
 namespace Intranet.Web.Contests;
 
 public static class ContestExtensions
@@ -6,6 +8,7 @@ public static class ContestExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ContestQueries>();
+        builder.Services.AddDashboardPanel<ContestsPanel>();
         builder.Services.AddScoped<ContestCommands>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Intranet.Domain.Accounts;
 using Intranet.Domain.Contests;
 using Intranet.Domain.Data;
 using Intranet.Web.Accounts;
@@ -125,8 +126,14 @@ public sealed class ContestQueries(IDbContextFactory<IntranetDbContext> dbFactor
     {
         user.DemandProgrammes();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FiguresAsync(db, user.Scope, year, unitId, cancellationToken);
+    }
+
+    /// <summary>The year's results as <paramref name="scope"/> sees them, read with no user: the page and the dashboard both come here.</summary>
+    internal static async Task<ContestFigures> FiguresAsync(IntranetDbContext db, AccessScope scope, int year, int? unitId, CancellationToken cancellationToken)
+    {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
-        var awards = user.Scope.Apply(db.Set<ContestEntry>().AsNoTracking())
+        var awards = scope.Apply(db.Set<ContestEntry>().AsNoTracking())
             .Where(e => e.AwardedOn >= from && e.AwardedOn < to && e.AwardLevel != null && e.AwardRank != null);
         if (unitId is { } unit)
         {

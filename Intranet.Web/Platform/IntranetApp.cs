@@ -4,6 +4,7 @@ using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Activities;
 using Intranet.Web.Audit;
 using Intranet.Web.Contests;
+using Intranet.Web.Dashboard;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
 using Intranet.Web.University;
@@ -24,6 +25,7 @@ public static class IntranetApp
         builder.AddIntranetSettings();
         builder.AddIntranetDatabase();
         builder.AddLiveUpdates();
+        builder.AddDashboard();
         builder.AddIntranetUi();
         builder.AddSecurityHeaders();
         builder.AddAccounts();

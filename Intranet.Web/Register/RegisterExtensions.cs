@@ -1,3 +1,5 @@
+using Intranet.Web.Dashboard;
+
 namespace Intranet.Web.Register;
 
 public static class RegisterExtensions
@@ -5,6 +7,7 @@ public static class RegisterExtensions
     public static WebApplicationBuilder AddRegister(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RegisterQueries>();
+        builder.Services.AddDashboardPanel<RegisterPanel>();
         builder.Services.AddScoped<RegisterCommands>();
 
         // The organisation the register hangs on (三级管理): units and their groups, kept by the administrator.

@@ -1,3 +1,5 @@
+using Intranet.Web.Dashboard;
+
 namespace Intranet.Web.University;
 
 public static class UniversityExtensions
@@ -8,6 +10,7 @@ public static class UniversityExtensions
         builder.Services.AddScoped<UniversityQueries>();
         builder.Services.AddScoped<UniversityCommands>();
         builder.Services.AddScoped<EnrolmentService>();
+        builder.Services.AddDashboardPanel<UniversityPanel>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using Intranet.Web.Dashboard;
+
 namespace Intranet.Web.Welfare;
 
 public static class WelfareExtensions
@@ -10,6 +12,7 @@ public static class WelfareExtensions
         builder.Services.AddScoped<WelfareCommands>();
         builder.Services.AddScoped<CampaignService>();
         builder.Services.AddScoped<AidService>();
+        builder.Services.AddDashboardPanel<WelfarePanel>();
         return builder;
     }
 }
