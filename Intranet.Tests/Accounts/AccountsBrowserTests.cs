@@ -25,7 +25,9 @@ public sealed class AccountsBrowserTests(AccountsBrowserApp fixture) : IClassFix
     {
         var page = await fixture.Browser.SignedInPageAsync(fixture.App.ServerAddress, World[role]);
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/register$"));
+        // Each lands on its home: the dashboard for those who read it, the register for a group leader.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(role.CanReadDashboard() ? "/dashboard$" : "/register$"));
+        await page.GotoAsync("/register");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#register-total")).ToHaveTextAsync($"共 {people} 人");
         await Assertions.Expect(page.Locator(".user-box")).ToContainTextAsync(role.Label());

@@ -107,6 +107,10 @@ public sealed class AdminBrowserTests(AdminBrowserApp fixture)
         await page.Locator("#confirm").FillAsync("my-own-password-2026");
         await page.Locator("button[type=submit]").ClickAsync();
 
+        // They land on their unit's dashboard, and their register holds their unit's one person.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "领导驾驶舱" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#panel-register .kpi-value").First).ToHaveTextAsync("1");
+        await page.GotoAsync("/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "退休教工名册" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#register-total")).ToHaveTextAsync("共 1 人");
         await BrowserFixture.SaveScreenshotAsync(page, "admin-new-officer-register");
