@@ -170,6 +170,7 @@ internal sealed class HubClient : IDisposable
     private readonly ClientWebSocket _socket;
     private readonly System.Threading.Channels.Channel<string> _messages = System.Threading.Channels.Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stop = new();
+    private int _invocations;
 
     private HubClient(ClientWebSocket socket)
     {
@@ -201,8 +202,20 @@ internal sealed class HubClient : IDisposable
         return client;
     }
 
+    /// <summary>Calls a hub method and returns its completion message (its result inside), or null when none comes in time.</summary>
+    public async Task<string?> InvokeAsync(string target, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + RecordSeparator;
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+        return await NextAsync(TimeSpan.FromSeconds(10), $"\"invocationId\":\"{id}\"");
+    }
+
     /// <summary>The next "changes" message, or null when none comes in time (pings are skipped).</summary>
-    public async Task<string?> NextAsync(TimeSpan timeout)
+    public Task<string?> NextAsync(TimeSpan timeout) => NextAsync(timeout, "\"target\":\"changes\"");
+
+    /// <summary>The next message holding <paramref name="marker"/> (a target, an invocation id), or null when none comes in time.</summary>
+    public async Task<string?> NextAsync(TimeSpan timeout, string marker)
     {
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
@@ -212,7 +225,7 @@ internal sealed class HubClient : IDisposable
                 return null;
             }
 
-            if (message.Contains("\"target\":\"changes\"", StringComparison.Ordinal))
+            if (message.Contains(marker, StringComparison.Ordinal))
             {
                 return message;
             }

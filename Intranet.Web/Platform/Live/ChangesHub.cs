@@ -12,12 +12,32 @@ namespace Intranet.Web.Platform.Live;
 /// and counts, never a name or a number.
 /// </summary>
 [Authorize]
-public sealed class ChangesHub : Hub
+public sealed class ChangesHub(Dashboard.DashboardFigures dashboard, TimeProvider time) : Hub
 {
     public const string Path = "/hubs/changes";
 
     /// <summary>The client method each batch is sent to.</summary>
     public const string Method = "changes";
+
+    /// <summary>The client method the district's dashboard figures are pushed to, a panel at a time, as they move.</summary>
+    public const string FiguresMethod = "figures";
+
+    /// <summary>
+    /// The dashboard's figures for a year (this year when none) as the caller's scope sees them: every unit's for
+    /// district-wide roles, their unit's for a unit officer, none for others. The same shared computation as the pages.
+    /// </summary>
+    public async Task<IReadOnlyList<HubPanelFigures>> Figures(int? year)
+    {
+        var scope = Context.User?.Scope() ?? AccessScope.Nothing;
+        if (Context.User?.Role() is not { } role || !role.CanReadDashboard() || scope.Kind is not (ScopeKind.All or ScopeKind.Unit))
+        {
+            return [];
+        }
+
+        var dashboardScope = new Dashboard.DashboardScope(year ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime).Year, scope.UnitId);
+        var figures = await dashboard.GetAllAsync(dashboardScope);
+        return [.. figures.Select(f => HubPanelFigures.Of(dashboard, f))];
+    }
 
     public override async Task OnConnectedAsync()
     {
@@ -43,6 +63,37 @@ public sealed class ChangesHub : Hub
         ScopeKind.Group => ForGroup(scope.GroupId!.Value),
         _ => null,
     };
+}
+
+/// <summary>A dashboard panel's figures as the hub sends them.</summary>
+public sealed record HubPanelFigures(string Key, string Title, int Year, int? UnitId, object Figures, DateTimeOffset ComputedAt)
+{
+    internal static HubPanelFigures Of(Dashboard.DashboardFigures dashboard, Dashboard.PanelFigures figures) => new(
+        figures.Key, dashboard.Panels.Single(p => p.Key == figures.Key).Title, figures.Scope.Year, figures.Scope.UnitId, figures.Figures, figures.ComputedAt);
+}
+
+/// <summary>
+/// Keeps this year's district figures fresh for the hub and pushes each moved panel to the district-wide group: a wall
+/// display or another service follows them without asking. Unit-scoped clients ask with <see cref="ChangesHub.Figures"/>
+/// after a change notice.
+/// </summary>
+internal sealed class DashboardHubRelay(Dashboard.DashboardFigures dashboard, IHubContext<ChangesHub> hub, TimeProvider time) : IHostedService
+{
+    private IDisposable? _watch;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scope = new Dashboard.DashboardScope(DateOnly.FromDateTime(time.GetLocalNow().DateTime).Year, null);
+        _watch = dashboard.Watch(scope, figures =>
+            hub.Clients.Group(ChangesHub.Everything).SendAsync(ChangesHub.FiguresMethod, HubPanelFigures.Of(dashboard, figures)));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watch?.Dispose();
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>One change as the hub sends it.</summary>
@@ -104,6 +155,7 @@ public static class LiveExtensions
         builder.Services.AddSingleton<ChangeFeedInterceptor>();
         builder.Services.AddSingleton<Lists.ListCounts>();
         builder.Services.AddHostedService<ChangesHubRelay>();
+        builder.Services.AddHostedService<DashboardHubRelay>();
         return builder;
     }
 
