@@ -151,6 +151,9 @@ public static class Permissions
     public static bool CanReadDashboard(this UserRole role) =>
         role is UserRole.DistrictStaff or UserRole.UnitOfficer or UserRole.Leadership;
 
+    /// <summary>The wall screen: every unit's figures, large, for the office's TV (leadership and district staff).</summary>
+    public static bool CanViewScreen(this UserRole role) => role is UserRole.DistrictStaff or UserRole.Leadership;
+
     public static bool CanManageAccounts(this UserRole role) => role is UserRole.Administrator;
 
     public static bool CanReadAuditLog(this UserRole role) => role is UserRole.Administrator;

@@ -136,6 +136,10 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.UnitOfficer, "/dashboard", Sees.Page, "" },
         { UserRole.GroupLeader, "/dashboard", Sees.Denied, "" },
         { UserRole.Administrator, "/dashboard", Sees.Denied, "" },
+        { UserRole.Leadership, "/screen", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/screen", Sees.Page, "" },
+        { UserRole.UnitOfficer, "/screen", Sees.Denied, "" },
+        { UserRole.GroupLeader, "/screen", Sees.Denied, "" },
 
         // The elderly university: the same readers; only district staff keep the timetable.
         { UserRole.DistrictStaff, "/university", Sees.Page, "" },

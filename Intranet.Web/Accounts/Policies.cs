@@ -12,6 +12,7 @@ public static class Policies
     public const string ReadProgrammes = nameof(ReadProgrammes);
     public const string ManageProgrammes = nameof(ManageProgrammes);
     public const string ReadDashboard = nameof(ReadDashboard);
+    public const string ViewScreen = nameof(ViewScreen);
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
@@ -23,6 +24,7 @@ public static class Policies
         Require(options, ReadProgrammes, Permissions.CanReadProgrammes);
         Require(options, ManageProgrammes, Permissions.CanManageProgrammes);
         Require(options, ReadDashboard, Permissions.CanReadDashboard);
+        Require(options, ViewScreen, Permissions.CanViewScreen);
         Require(options, ManageAccounts, Permissions.CanManageAccounts);
         Require(options, ReadAuditLog, Permissions.CanReadAuditLog);
     }
