@@ -72,6 +72,37 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_area_contributes_its_panel_and_each_agrees_with_the_areas_own_page()
+    {
+        var figures = App.Services.GetRequiredService<DashboardFigures>();
+        Assert.Equal(["register", "welfare", "university", "activities", "contests"], figures.Panels.Select(p => p.Key));
+
+        var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
+        using (var db = App.Database.CreateContext())
+        {
+            var activity = new Intranet.Domain.Activities.Activity
+            {
+                Kind = Intranet.Domain.Activities.ActivityKind.Forum, Title = "座谈会", Date = new DateOnly(year, 1, 10), GuestCount = 4,
+            };
+            db.Add(activity);
+            db.Add(new Intranet.Domain.Activities.ActivityParticipant
+            {
+                Activity = activity, RetireeId = _world.InUnitA.Id, Status = Intranet.Domain.Activities.ParticipationStatus.Attended,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var scope = new DashboardScope(year, null);
+        var activities = (Intranet.Web.Activities.ActivityFigures)(await figures.GetAsync("activities", scope)).Figures;
+        var university = (Intranet.Web.University.UniversityPanelFigures)(await figures.GetAsync("university", scope)).Figures;
+        await using var staff = await App.ScopeForAsync(_world[UserRole.DistrictStaff]);
+        var own = await staff.ServiceProvider.GetRequiredService<Intranet.Web.Activities.ActivityQueries>().YearAsync(year, null);
+        Assert.Equal((1, 1, 5), (activities.Activities, activities.Attended, activities.Attendance));
+        Assert.Equal((own.Activities, own.Attended, own.Attendance), (activities.Activities, activities.Attended, activities.Attendance));
+        Assert.Equal(await staff.ServiceProvider.GetRequiredService<Intranet.Web.University.UniversityQueries>().YearAsync(year, null), university.Year);
+    }
+
+    [Fact]
     public async Task A_unit_officers_dashboard_is_their_units_whatever_the_address_asks()
     {
         using var client = await App.SignedInClientAsync(_world[UserRole.UnitOfficer]);

@@ -1,3 +1,5 @@
+using Intranet.Web.Dashboard;
+
 namespace Intranet.Web.Activities;
 
 public static class ActivitiesExtensions
@@ -7,6 +9,7 @@ public static class ActivitiesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ActivityQueries>();
         builder.Services.AddScoped<ActivityCommands>();
+        builder.Services.AddDashboardPanel<ActivitiesPanel>();
         return builder;
     }
 }

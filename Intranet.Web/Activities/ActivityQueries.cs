@@ -152,9 +152,15 @@ public sealed class ActivityQueries(IDbContextFactory<IntranetDbContext> dbFacto
     {
         user.DemandProgrammes();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FiguresAsync(db, user.Scope, year, unitId, cancellationToken);
+    }
+
+    /// <summary>The year's figures as <paramref name="scope"/> sees them, read with no user: the page and the dashboard both come here.</summary>
+    internal static async Task<ActivityFigures> FiguresAsync(IntranetDbContext db, AccessScope scope, int year, int? unitId, CancellationToken cancellationToken)
+    {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
         var activities = db.Set<Activity>().AsNoTracking().Where(a => a.Date >= from && a.Date < to);
-        var participants = user.Scope.Apply(db.Set<ActivityParticipant>().AsNoTracking())
+        var participants = scope.Apply(db.Set<ActivityParticipant>().AsNoTracking())
             .Where(p => p.Activity!.Date >= from && p.Activity.Date < to);
         if (unitId is { } unit)
         {
