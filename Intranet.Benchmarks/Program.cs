@@ -4,13 +4,13 @@ using Intranet.Benchmarks;
 
 // Times the register's queries on a realistic database and reports each as a ratio to a baseline measured
 // in the same run (a primary-key lookup), so numbers from different machines can be compared.
-// `circuits <database> <retirees> <pages>` instead measures server memory per open page, and
+// `circuits <database> <retirees> <pages> [path]` instead measures server memory per open page (the register's by default), and
 // `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows, and
 // `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL, and
 // `programmes <retirees> <classes per term> <runs>` the university's, activities' and contests' figures likewise.
-if (args is ["circuits", var database, var size, var count])
+if (args is ["circuits", var database, var size, var count, .. var rest])
 {
-    await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+    await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture), rest is [var path] ? path : "/register");
     return;
 }
 
