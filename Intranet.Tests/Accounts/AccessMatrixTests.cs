@@ -140,6 +140,9 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.DistrictStaff, "/screen", Sees.Page, "" },
         { UserRole.UnitOfficer, "/screen", Sees.Denied, "" },
         { UserRole.GroupLeader, "/screen", Sees.Denied, "" },
+        { UserRole.Administrator, "/admin/screens", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/admin/screens", Sees.Denied, "" },
+        { UserRole.Leadership, "/admin/screens", Sees.Denied, "" },
 
         // The elderly university: the same readers; only district staff keep the timetable.
         { UserRole.DistrictStaff, "/university", Sees.Page, "" },

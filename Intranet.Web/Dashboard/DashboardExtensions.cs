@@ -7,6 +7,7 @@ public static class DashboardExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DashboardFigures>();
+        builder.Services.AddScoped<DisplayDevices>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardFigures>());
         return builder;
     }
