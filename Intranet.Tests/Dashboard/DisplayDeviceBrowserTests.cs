@@ -2,6 +2,7 @@ using Intranet.Domain.Accounts;
 using Intranet.Tests.Accounts;
 using Intranet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Intranet.Tests.Dashboard;
@@ -47,5 +48,46 @@ public sealed class DisplayDeviceBrowserTests(AccessWorldApp fixture) : IClassFi
         await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#devices")).ToContainTextAsync("已停用");
         await Assertions.Expect(tv.Locator("#device-refused")).ToBeVisibleAsync(new() { Timeout = 3000 });
+    }
+}
+
+/// <summary>The screen on the wall outlives a restart of the server: it finds the new server by itself and is live again.</summary>
+public sealed class DisplayDeviceRestartTests : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private KestrelApp _app = default!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await KestrelApp.StartAsync();
+        await _browser.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_display_shows_the_screen_again_after_the_server_restarts_without_anyone_touching_it()
+    {
+        string token;
+        await using (var scope = await _app.ScopeForAsync(await _app.CreateAccountAsync(UserRole.Administrator)))
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<Intranet.Web.Dashboard.DisplayDevices>().CreateAsync("大厅电视");
+            token = created.Value!.Token;
+        }
+
+        var tv = await _browser.NewPageAsync(_app.ServerAddress);
+        await tv.GotoAsync("/screen/device#" + token);
+        await Assertions.Expect(tv.Locator("#screen-state")).ToContainTextAsync("实时");
+        await tv.EvaluateAsync("() => window.beforeRestart = true");
+
+        await _app.RestartAsync();
+
+        // The old circuit is gone with the old server: the page reloads itself (the marker is gone) and is live again.
+        await tv.WaitForFunctionAsync("() => window.beforeRestart === undefined", null, new() { Timeout = 60000 });
+        await Assertions.Expect(tv.Locator("#screen-state")).ToContainTextAsync("实时", new() { Timeout = 30000 });
     }
 }

@@ -84,14 +84,18 @@ public class IntranetAppFactory : WebApplicationFactory<Program>, ITestApp
 /// </summary>
 public sealed class KestrelApp : ITestApp, IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly int _demoRetirees;
+    private readonly IDictionary<string, string?>? _settings;
+    private WebApplication _app;
 
-    private KestrelApp(WebApplication app, TestDatabase database, Uri address, CapturedLogs logs)
+    private KestrelApp(WebApplication app, TestDatabase database, Uri address, CapturedLogs logs, int demoRetirees, IDictionary<string, string?>? settings)
     {
         _app = app;
         Database = database;
         ServerAddress = address;
         Logs = logs;
+        _demoRetirees = demoRetirees;
+        _settings = settings;
     }
 
     public TestDatabase Database { get; }
@@ -107,6 +111,22 @@ public sealed class KestrelApp : ITestApp, IAsyncDisposable
     {
         var database = new TestDatabase();
         var logs = new CapturedLogs();
+        var app = await BuildAndStartAsync(database, logs, demoRetirees, settings, services, "http://127.0.0.1:0");
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new KestrelApp(app, database, new Uri(address), logs, demoRetirees, settings);
+    }
+
+    /// <summary>Stops the app and starts it again at the same address over the same database, as a server restart does.</summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = await BuildAndStartAsync(Database, Logs, _demoRetirees, _settings, null, ServerAddress.GetLeftPart(UriPartial.Authority));
+    }
+
+    private static async Task<WebApplication> BuildAndStartAsync(
+        TestDatabase database, CapturedLogs logs, int demoRetirees, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, string url)
+    {
         var options = new WebApplicationOptions
         {
             ApplicationName = typeof(IntranetApp).Assembly.GetName().Name,
@@ -115,14 +135,13 @@ public sealed class KestrelApp : ITestApp, IAsyncDisposable
         };
         var app = IntranetApp.Build(options, builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls(url);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(IntranetAppFactory.Settings(database, demoRetirees, settings)));
             builder.Logging.AddProvider(logs);
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KestrelApp(app, database, new Uri(address), logs);
+        return app;
     }
 
     public async ValueTask DisposeAsync()
