@@ -9,6 +9,7 @@ using Intranet.Web.Platform.Forms;
 using Intranet.Web.Programmes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.Activities;
 
@@ -377,6 +378,4 @@ public sealed class ActivityCommands(IDbContextFactory<IntranetDbContext> dbFact
             }, cancellationToken);
         }
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -11,6 +11,7 @@ using Intranet.Web.Register;
 using Intranet.Web.Programmes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.Contests;
 
@@ -458,27 +459,12 @@ public sealed class ContestCommands(IDbContextFactory<IntranetDbContext> dbFacto
     private static CommandResult<int> DuplicateClub(string name) =>
         CommandResult.Invalid(nameof(ClubForm.Name), $"已有名为“{name}”的社团。").As<int>();
 
-    private async Task<CommandResult?> NotManagerAsync(string entity, string action, CancellationToken cancellationToken)
-    {
-        if (user.MayManageProgrammes())
-        {
-            return null;
-        }
+    private Task<CommandResult?> NotManagerAsync(string entity, string action, CancellationToken cancellationToken) =>
+        user.RefuseUnlessAsync(Permissions.CanManageProgrammes, audit, entity, $"无管理权限的账户试图{action}", ProgrammeAccess.NotManager, cancellationToken);
 
-        await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = entity, Details = $"无管理权限的账户试图{action}" }, cancellationToken);
-        return CommandResult.Refused(ProgrammeAccess.NotManager);
-    }
-
-    private async Task<CommandResult?> NoEditAsync(string entity, string action, CancellationToken cancellationToken)
-    {
-        if (user.Can(Permissions.CanEditRecords) && user.Can(Permissions.CanReadProgrammes))
-        {
-            return null;
-        }
-
-        await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = entity, Details = $"无修改权限的账户试图{action}" }, cancellationToken);
-        return CommandResult.Refused("您的账户没有修改记录的权限。");
-    }
+    private Task<CommandResult?> NoEditAsync(string entity, string action, CancellationToken cancellationToken) =>
+        user.RefuseUnlessAsync(
+            role => role.CanEditRecords() && role.CanReadProgrammes(), audit, entity, $"无修改权限的账户试图{action}", "您的账户没有修改记录的权限。", cancellationToken);
 
     /// <summary>Saves; someone else's save first is <see cref="CommandResult.Changed"/>, a unique index hit (a double save) is Invalid for the caller to word.</summary>
     private static async Task<CommandResult> SaveAsync(IntranetDbContext db, string changed, CancellationToken cancellationToken)
@@ -492,6 +478,4 @@ public sealed class ContestCommands(IDbContextFactory<IntranetDbContext> dbFacto
             return CommandResult.Invalid([], "这条记录已经存在，未重复保存。");
         }
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Intranet.Domain.Register;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.Register;
 
@@ -196,8 +197,6 @@ public sealed class RetireeForm : IValidatableObject
         r.DeathDate = IsDeceased ? DeathDate : null;
         r.Notes = Clean(Notes);
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Intranet.Domain.Accounts;
-using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
 using Intranet.Domain.University;
@@ -9,6 +8,7 @@ using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.University;
 
@@ -64,10 +64,9 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
     public async Task<CommandResult<EnrolOutcome>> EnrolAsync(int classId, EnrolForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!user.Can(Permissions.CanEditRecords))
+        if (await user.RefuseUnlessAsync(Permissions.CanEditRecords, audit, nameof(Enrolment), "无修改权限的账户试图报名", "您的账户没有报名的权限。", cancellationToken) is { } refused)
         {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(Enrolment), Details = "无修改权限的账户试图报名" }, cancellationToken);
-            return CommandResult.Refused("您的账户没有报名的权限。").As<EnrolOutcome>();
+            return refused.As<EnrolOutcome>();
         }
 
         if (CommandResult.Validate(form) is { } invalid)
@@ -133,8 +132,8 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
                     enrolment.Guest = new GuestLearner
                     {
                         Name = form.GuestName!.Trim(),
-                        Phone = UniversityCommands.Clean(form.GuestPhone),
-                        Community = UniversityCommands.Clean(form.GuestCommunity),
+                        Phone = Clean(form.GuestPhone),
+                        Community = Clean(form.GuestCommunity),
                         BirthYear = form.GuestBirthYear,
                     };
                 }
@@ -175,10 +174,9 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
     /// </summary>
     public async Task<CommandResult<string?>> WithdrawAsync(int enrolmentId, long version, CancellationToken cancellationToken = default)
     {
-        if (!user.Can(Permissions.CanEditRecords))
+        if (await user.RefuseUnlessAsync(Permissions.CanEditRecords, audit, nameof(Enrolment), "无修改权限的账户试图办理退学", "您的账户没有办理退学的权限。", cancellationToken) is { } refused)
         {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(Enrolment), Details = "无修改权限的账户试图办理退学" }, cancellationToken);
-            return CommandResult.Refused("您的账户没有办理退学的权限。").As<string?>();
+            return refused.As<string?>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -232,10 +230,10 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
     /// </summary>
     public async Task<CommandResult> MarkAsync(int sessionId, int enrolmentId, AttendanceMark? mark, CancellationToken cancellationToken = default)
     {
-        if (!user.Can(Permissions.CanManageProgrammes))
+        if (await user.RefuseUnlessAsync(
+                Permissions.CanManageProgrammes, audit, nameof(Attendance), "无权限的账户试图登记考勤", "只有区退管会工作人员可以登记考勤。", cancellationToken) is { } refused)
         {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(Attendance), Details = "无权限的账户试图登记考勤" }, cancellationToken);
-            return CommandResult.Refused("只有区退管会工作人员可以登记考勤。");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -304,7 +302,7 @@ public sealed class EnrolmentService(IDbContextFactory<IntranetDbContext> dbFact
     {
         // The same outside learner typed in again (another class, a second click) is the same person, not a new one.
         var name = form.GuestName!.Trim();
-        var phone = UniversityCommands.Clean(form.GuestPhone);
+        var phone = Clean(form.GuestPhone);
         return await db.Set<GuestLearner>().Where(g => g.Name == name && g.Phone == phone).Select(g => (int?)g.Id).FirstOrDefaultAsync(cancellationToken);
     }
 

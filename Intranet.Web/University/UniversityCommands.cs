@@ -1,6 +1,5 @@
 using System.Globalization;
 using Intranet.Domain.Accounts;
-using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Domain.University;
 using Intranet.Web.Accounts;
@@ -8,6 +7,7 @@ using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
 using Intranet.Web.Programmes;
 using Microsoft.EntityFrameworkCore;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.University;
 
@@ -313,16 +313,6 @@ public sealed class UniversityCommands(IDbContextFactory<IntranetDbContext> dbFa
         universityClass.EndsOn = form.EndsOn!.Value;
     }
 
-    private async Task<CommandResult?> RefusedAsync(string entityType, string action, CancellationToken cancellationToken)
-    {
-        if (user.MayManageProgrammes())
-        {
-            return null;
-        }
-
-        await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = entityType, Details = $"无权限的账户试图{action}" }, cancellationToken);
-        return CommandResult.Refused(ProgrammeAccess.NotManager);
-    }
-
-    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private Task<CommandResult?> RefusedAsync(string entityType, string action, CancellationToken cancellationToken) =>
+        user.RefuseUnlessAsync(Permissions.CanManageProgrammes, audit, entityType, $"无权限的账户试图{action}", ProgrammeAccess.NotManager, cancellationToken);
 }

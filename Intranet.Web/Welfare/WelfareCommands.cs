@@ -10,6 +10,7 @@ using Intranet.Web.Platform.Forms;
 using Intranet.Web.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.Welfare;
 
@@ -485,16 +486,8 @@ public sealed class WelfareCommands(
             : null;
     }
 
-    private async Task<CommandResult?> RefusedAsync(string action, CancellationToken cancellationToken)
-    {
-        if (user.Can(Permissions.CanEditRecords))
-        {
-            return null;
-        }
-
-        await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied) { EntityType = nameof(WelfareCase), Details = $"无修改权限的账户试图{action}" }, cancellationToken);
-        return CommandResult.Refused("您的账户没有修改记录的权限。");
-    }
+    private Task<CommandResult?> RefusedAsync(string action, CancellationToken cancellationToken) =>
+        user.RefuseUnlessAsync(Permissions.CanEditRecords, audit, nameof(WelfareCase), $"无修改权限的账户试图{action}", "您的账户没有修改记录的权限。", cancellationToken);
 
     private async Task<WelfareCase?> CaseAsync(IntranetDbContext db, int id, string action, CancellationToken cancellationToken)
     {
@@ -519,6 +512,4 @@ public sealed class WelfareCommands(
         welfareCase.OpenedOn = form.OpenedOn!.Value;
         welfareCase.NextFollowUpOn = form.NextFollowUpOn;
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -4,6 +4,7 @@ using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Platform.Forms;
 using Intranet.Web.Platform.Lists;
 using Microsoft.EntityFrameworkCore;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.Register.Organisation;
 
@@ -203,8 +204,6 @@ public sealed class GroupAdmin(IDbContextFactory<IntranetDbContext> dbFactory, A
             throw;
         }
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private Task<bool> AllowedAsync(string action) => gate.AllowedAsync(nameof(RetireeGroup), $"单位管理：{action}");
 

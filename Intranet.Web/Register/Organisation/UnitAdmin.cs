@@ -9,6 +9,7 @@ using Intranet.Web.Platform.Lists;
 using Intranet.Web.Accounts.Administration;
 using Intranet.Web.Platform.Forms;
 using Microsoft.EntityFrameworkCore;
+using static Intranet.Web.Platform.Forms.FormText;
 
 namespace Intranet.Web.Register.Organisation;
 
@@ -196,8 +197,6 @@ public sealed class UnitAdmin(IDbContextFactory<IntranetDbContext> dbFactory, Ad
         unit.OfficerPhone = Clean(form.OfficerPhone);
         unit.IsActive = form.IsActive;
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static async Task<List<FieldError>> ValidateAsync(IntranetDbContext db, UnitForm form, int? id, CancellationToken cancellationToken)
     {
