@@ -7,6 +7,7 @@ using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
 using Intranet.Web.Programmes;
+using Intranet.Web.Register;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static Intranet.Web.Platform.Forms.FormText;
@@ -367,15 +368,6 @@ public sealed class ActivityCommands(IDbContextFactory<IntranetDbContext> dbFact
             EntityType = nameof(Activity), EntityId = activityId?.ToString(CultureInfo.InvariantCulture), Details = $"无权限的账户试图{action}",
         }, cancellationToken);
 
-    private async Task DeniedRetireeAsync(IntranetDbContext db, int retireeId, CancellationToken cancellationToken)
-    {
-        if (await db.Retirees.AnyAsync(r => r.Id == retireeId, cancellationToken))
-        {
-            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
-            {
-                EntityType = nameof(Retiree), EntityId = retireeId.ToString(CultureInfo.InvariantCulture), RetireeId = retireeId,
-                Details = "试图为范围之外的退休教工登记活动",
-            }, cancellationToken);
-        }
-    }
+    private Task DeniedRetireeAsync(IntranetDbContext db, int retireeId, CancellationToken cancellationToken) =>
+        PeopleInScope.LogOutOfScopeAsync(db, audit, retireeId, "试图为范围之外的退休教工登记活动", cancellationToken);
 }

@@ -22,14 +22,25 @@ public static class PeopleInScope
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audit);
         var retiree = await user.Scope.Apply(db.Retirees.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == retireeId, cancellationToken);
-        if (retiree is null && await db.Retirees.AnyAsync(r => r.Id == retireeId, cancellationToken))
+        if (retiree is null)
+        {
+            await LogOutOfScopeAsync(db, audit, retireeId, attempt, cancellationToken);
+        }
+
+        return retiree;
+    }
+
+    /// <summary>An attempt on a person outside the user's scope, as an audit line; nothing when no such person exists.</summary>
+    public static async Task LogOutOfScopeAsync(IntranetDbContext db, AuditLog audit, int retireeId, string attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (await db.Retirees.AnyAsync(r => r.Id == retireeId, cancellationToken))
         {
             await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
             {
                 EntityType = nameof(Retiree), EntityId = retireeId.ToString(CultureInfo.InvariantCulture), RetireeId = retireeId, Details = attempt,
             }, cancellationToken);
         }
-
-        return retiree;
     }
 }
