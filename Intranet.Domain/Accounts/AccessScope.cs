@@ -156,5 +156,17 @@ public static class Permissions
 
     public static bool CanManageAccounts(this UserRole role) => role is UserRole.Administrator;
 
+    /// <summary>
+    /// The reminder inbox (待办提醒) within scope: district staff and unit officers, and group leaders for their group's
+    /// birthdays. Leadership follows the count on the dashboard instead.
+    /// </summary>
+    public static bool CanReadReminders(this UserRole role) => role is UserRole.DistrictStaff or UserRole.UnitOfficer or UserRole.GroupLeader;
+
+    /// <summary>Mark reminders done, dismiss or snooze them, record the visit that answers one.</summary>
+    public static bool CanActOnReminders(this UserRole role) => role is UserRole.DistrictStaff or UserRole.UnitOfficer;
+
+    /// <summary>The scheduled jobs' page: their runs and errors, and running one now.</summary>
+    public static bool CanManageJobs(this UserRole role) => role is UserRole.Administrator;
+
     public static bool CanReadAuditLog(this UserRole role) => role is UserRole.Administrator;
 }

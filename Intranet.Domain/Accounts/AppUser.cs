@@ -20,6 +20,12 @@ public class AppUser : AuditableEntity
     [Display(Name = "姓名")]
     public required string DisplayName { get; set; }
 
+    /// <summary>Where the daily reminder digest goes, when the office has set up mail; none, none sent.</summary>
+    [Display(Name = "电子邮箱")]
+    public string? Email { get; set; }
+
+    public const int EmailMaxLength = 100;
+
     /// <summary>How many passwords an account may not reuse: the current one and the ones before it.</summary>
     public const int RememberedPasswords = 5;
 
@@ -91,6 +97,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.NormalizedUserName).HasMaxLength(64);
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(50);
+        builder.Property(u => u.Email).HasMaxLength(AppUser.EmailMaxLength);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.PreviousPasswordHashes).HasMaxLength(1000);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);

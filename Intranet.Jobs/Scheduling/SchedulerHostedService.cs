@@ -1,3 +1,7 @@
+using Intranet.Domain.Data;
+using Intranet.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,14 +10,20 @@ using Quartz.Impl;
 
 namespace Intranet.Jobs.Scheduling;
 
-/// <summary>Hosts the Quartz scheduler for the app's lifetime (Quartz's hosting package is not served here).</summary>
+/// <summary>
+/// Hosts the Quartz scheduler for the app's lifetime (Quartz's hosting package is not served here), and after
+/// downtime runs each catch-up job once at start-up when its last run is older than its last scheduled time.
+/// </summary>
 internal sealed class SchedulerHostedService(
     IServiceProvider services,
-    IEnumerable<JobSchedule> schedules,
+    JobRunner runner,
     IOptions<JobsOptions> options,
-    ILogger<SchedulerHostedService> logger) : IHostedService
+    TimeProvider time,
+    ILogger<SchedulerHostedService> logger) : IHostedService, IDisposable
 {
     private IScheduler? _scheduler;
+    private Task _catchUp = Task.CompletedTask;
+    private readonly CancellationTokenSource _stopping = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +33,8 @@ internal sealed class SchedulerHostedService(
             return;
         }
 
+        // The jobs' state lives in the app's own tables (JobRuns, the reminders' keys), so the RAM store is enough and
+        // two servers on one database each run their own scheduler without harm.
         var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = "Intranet",
@@ -32,28 +44,77 @@ internal sealed class SchedulerHostedService(
         _scheduler = await factory.GetScheduler(cancellationToken);
         _scheduler.JobFactory = new ServiceProviderJobFactory(services);
 
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-        var count = 0;
-        foreach (var schedule in schedules)
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        foreach (var schedule in runner.Schedules)
         {
-            var job = JobBuilder.Create(schedule.JobType).WithIdentity(schedule.Key).WithDescription(schedule.Description).Build();
+            var job = JobBuilder.Create<QuartzJob>().WithIdentity(schedule.Key).WithDescription(schedule.Description)
+                .UsingJobData(QuartzJob.NameKey, schedule.Name).Build();
+
+            // Misfire: fire once and go on. A fire missed while the server was busy (both threads taken) is run as soon
+            // as a thread is free, once, however many were missed: each run scans up to today and its window, so one
+            // late run does the work of all the missed ones. Downtime is not a misfire for the RAM store (it forgets);
+            // that is caught up at start-up below, from the runs recorded in the database.
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(schedule.Key.Name + ".trigger", schedule.Key.Group)
-                .WithCronSchedule(schedule.CronExpression, c => c.InTimeZone(timeZone).WithMisfireHandlingInstructionFireAndProceed())
+                .WithCronSchedule(schedule.CronExpression, c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed())
                 .Build();
             await _scheduler.ScheduleJob(job, trigger, cancellationToken);
-            count++;
         }
 
         await _scheduler.Start(cancellationToken);
-        logger.LogInformation("Scheduler started with {Count} job(s).", count);
+        logger.LogInformation("Scheduler started with {Count} job(s).", runner.Schedules.Count);
+        _catchUp = Task.Run(() => CatchUpAsync(zone, _stopping.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _catchUp.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping mid catch-up: the next start catches up again, its run was not recorded as successful.
+        }
+
         if (_scheduler is not null)
         {
             await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>Never run, or a scheduled time has passed since the last successful run (<paramref name="lastStart"/>, UTC): run once now.</summary>
+    internal static bool Missed(JobSchedule schedule, DateTime? lastStart, DateTimeOffset now, TimeZoneInfo zone) =>
+        lastStart is not { } last || schedule.NextAfter(new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)), zone) is { } next && next <= now;
+
+    private async Task CatchUpAsync(TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            foreach (var schedule in runner.Schedules.Where(s => s.CatchUp))
+            {
+                DateTime? lastStart;
+                await using (var scope = services.CreateAsyncScope())
+                await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<IntranetDbContext>>().CreateDbContextAsync(cancellationToken))
+                {
+                    lastStart = await db.Set<JobRun>().Where(r => r.JobName == schedule.Name && r.Succeeded)
+                        .MaxAsync(r => (DateTime?)r.StartedAt, cancellationToken);
+                }
+
+                if (Missed(schedule, lastStart, now, zone))
+                {
+                    logger.LogInformation("Job {Job} missed its schedule while the app was down (last run {Last}); running it now.", schedule.Name, lastStart);
+                    await runner.RunAsync(schedule.Name, JobTrigger.CatchUp, cancellationToken);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Catching up the scheduled jobs failed.");
         }
     }
 }

@@ -24,6 +24,22 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         World = await AccessWorld.CreateAsync(App);
+
+        // A birthday reminder for each person, for the inbox's rows.
+        using (var db = App.Database.CreateContext())
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var person in new[] { World.InGroupA, World.InUnitA, World.InUnitB })
+            {
+                db.Add(new Domain.Reminders.Reminder
+                {
+                    Kind = Domain.Reminders.ReminderKind.Birthday, SubjectId = person.Id, RetireeId = person.Id, OccasionOn = today, DueOn = today, Detail = "80 岁生日（整寿）",
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
         foreach (var (role, account) in World.Accounts)
         {
             _clients[role] = await App.SignedInClientAsync(account);
@@ -162,6 +178,18 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         { UserRole.Administrator, "/clubs", Sees.Denied, "" },
         { UserRole.UnitOfficer, "/clubs/new", Sees.Denied, "" },
         { UserRole.Leadership, "/contests/new", Sees.Denied, "" },
+
+        // Reminders: each role's inbox in its scope (group leaders their group's birthdays); leadership and administrators have none.
+        { UserRole.DistrictStaff, "/reminders", Sees.Page, "甲组成员,甲单位成员,乙单位成员" },
+        { UserRole.UnitOfficer, "/reminders", Sees.Page, "甲组成员,甲单位成员" },
+        { UserRole.GroupLeader, "/reminders?kind=Birthday", Sees.Page, "甲组成员" },
+        { UserRole.Leadership, "/reminders", Sees.Denied, "" },
+        { UserRole.Administrator, "/reminders", Sees.Denied, "" },
+
+        // The scheduled jobs' page: administrators only.
+        { UserRole.Administrator, "/admin/jobs", Sees.Page, "" },
+        { UserRole.DistrictStaff, "/admin/jobs", Sees.Denied, "" },
+        { UserRole.Leadership, "/admin/jobs", Sees.Denied, "" },
 
         { UserRole.Administrator, "/register/export", Sees.Denied, "" },
         { UserRole.GroupLeader, "/register/export?full=1", Sees.Denied, "" },

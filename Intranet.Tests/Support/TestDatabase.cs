@@ -23,10 +23,12 @@ public sealed class TestDatabase : IDisposable
     public DbContextOptions<IntranetDbContext> Options(ICurrentUser? user = null, TimeProvider? time = null) =>
         new DbContextOptionsBuilder<IntranetDbContext>()
             .UseSqlite(ConnectionString)
-            .AddInterceptors(new Domain.Welfare.CondolenceOnDeath(), new AuditableEntityInterceptor(user ?? new SystemUser(), time ?? TimeProvider.System))
+            .AddInterceptors(
+                new Domain.Welfare.CondolenceOnDeath(), new Domain.Reminders.ReminderUpkeep(time ?? TimeProvider.System),
+                new AuditableEntityInterceptor(user ?? new SystemUser(), time ?? TimeProvider.System))
             .Options;
 
-    public IntranetDbContext CreateContext(ICurrentUser? user = null) => new(Options(user));
+    public IntranetDbContext CreateContext(ICurrentUser? user = null, TimeProvider? time = null) => new(Options(user, time));
 
     /// <summary>Creates the schema through the migrations, as the app does.</summary>
     public TestDatabase Migrated()
@@ -36,7 +38,7 @@ public sealed class TestDatabase : IDisposable
         return this;
     }
 
-    public IDbContextFactory<IntranetDbContext> Factory(ICurrentUser? user = null) => new ContextFactory(this, user);
+    public IDbContextFactory<IntranetDbContext> Factory(ICurrentUser? user = null, TimeProvider? time = null) => new ContextFactory(this, user, time);
 
     public void Dispose()
     {
@@ -54,8 +56,8 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
-    private sealed class ContextFactory(TestDatabase database, ICurrentUser? user) : IDbContextFactory<IntranetDbContext>
+    private sealed class ContextFactory(TestDatabase database, ICurrentUser? user, TimeProvider? time) : IDbContextFactory<IntranetDbContext>
     {
-        public IntranetDbContext CreateDbContext() => database.CreateContext(user);
+        public IntranetDbContext CreateDbContext() => database.CreateContext(user, time);
     }
 }

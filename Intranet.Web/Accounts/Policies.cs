@@ -15,6 +15,8 @@ public static class Policies
     public const string ViewScreen = nameof(ViewScreen);
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAuditLog = nameof(ReadAuditLog);
+    public const string ReadReminders = nameof(ReadReminders);
+    public const string ManageJobs = nameof(ManageJobs);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -27,6 +29,8 @@ public static class Policies
         Require(options, ViewScreen, Permissions.CanViewScreen);
         Require(options, ManageAccounts, Permissions.CanManageAccounts);
         Require(options, ReadAuditLog, Permissions.CanReadAuditLog);
+        Require(options, ReadReminders, Permissions.CanReadReminders);
+        Require(options, ManageJobs, Permissions.CanManageJobs);
     }
 
     private static void Require(AuthorizationOptions options, string name, Func<UserRole, bool> allowed) =>

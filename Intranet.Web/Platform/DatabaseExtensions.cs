@@ -24,8 +24,11 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextFactory<IntranetDbContext>(
             (services, db) => db
                 .UseSqlite(services.GetRequiredService<DatabaseConnection>().ConnectionString)
-                // Records a save raises (a death's condolence task) come first, so they are stamped and audited with it.
-                .AddInterceptors(new Domain.Welfare.CondolenceOnDeath(), services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<ChangeFeedInterceptor>()),
+                // Records a save raises or closes (a death's condolence task, the reminders a visit answers) come first,
+                // so they are stamped, audited and announced with it.
+                .AddInterceptors(
+                    new Domain.Welfare.CondolenceOnDeath(), new Domain.Reminders.ReminderUpkeep(services.GetRequiredService<TimeProvider>()),
+                    services.GetRequiredService<AuditableEntityInterceptor>(), services.GetRequiredService<ChangeFeedInterceptor>()),
             ServiceLifetime.Scoped);
 
         builder.Services.AddHostedService<DatabaseStartup>();

@@ -7,6 +7,7 @@ using Intranet.Web.Contests;
 using Intranet.Web.Dashboard;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
+using Intranet.Web.Reminders;
 using Intranet.Web.University;
 using Intranet.Web.Welfare;
 
@@ -34,6 +35,7 @@ public static class IntranetApp
         builder.AddUniversity();
         builder.AddActivities();
         builder.AddContests();
+        builder.AddReminders();
         builder.AddAuditPages();
         builder.AddAdmin();
         builder.AddIntranetJobs();

@@ -47,6 +47,7 @@ public sealed class AccountAdmin(
             UserName = form.UserName.Trim(),
             NormalizedUserName = string.Empty,
             DisplayName = form.DisplayName.Trim(),
+            Email = CleanEmail(form.Email),
             Role = form.Role!.Value,
             UnitId = form.UnitId,
             GroupId = form.GroupId,
@@ -117,6 +118,7 @@ public sealed class AccountAdmin(
         // The cookie carries role, unit and group; a new stamp ends the sessions that still carry the old ones.
         var rightsChanged = user.Role != role || user.UnitId != form.UnitId || user.GroupId != form.GroupId;
         user.DisplayName = form.DisplayName.Trim();
+        user.Email = CleanEmail(form.Email);
         user.Role = role;
         user.UnitId = form.UnitId;
         user.GroupId = form.GroupId;
@@ -240,6 +242,12 @@ public sealed class AccountAdmin(
             errors.Add(new(nameof(AccountForm.DisplayName), "姓名不能超过 50 个字。"));
         }
 
+        if (CleanEmail(form.Email) is { } email
+            && (email.Length > AppUser.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            errors.Add(new(nameof(AccountForm.Email), "电子邮箱格式不正确，例如 zhangsan@example.cn。"));
+        }
+
         if (form.Role is not { } role || !Enum.IsDefined(role))
         {
             errors.Add(new(nameof(AccountForm.Role), "请选择角色。"));
@@ -309,4 +317,6 @@ public sealed class AccountAdmin(
 
     private Task<bool> AllowedAsync(string action) => gate.AllowedAsync(nameof(AppUser), $"账户管理：{action}");
 
+
+    private static string? CleanEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim();
 }

@@ -62,6 +62,9 @@ public sealed class AccountForm
 
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>For the daily reminder digest by mail; optional.</summary>
+    public string? Email { get; set; }
+
     public UserRole? Role { get; set; }
 
     public int? UnitId { get; set; }

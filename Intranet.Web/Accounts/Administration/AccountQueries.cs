@@ -91,6 +91,7 @@ public sealed class AccountQueries(IDbContextFactory<IntranetDbContext> dbFactor
             {
                 UserName = u.UserName,
                 DisplayName = u.DisplayName,
+                Email = u.Email,
                 Role = u.Role,
                 UnitId = u.UnitId,
                 GroupId = u.GroupId,
