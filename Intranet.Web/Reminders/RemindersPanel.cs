@@ -18,7 +18,7 @@ public sealed class RemindersPanel(TimeProvider time) : DashboardPanel
 
     public override string Title => "待办提醒";
 
-    public override int Order => 15;
+    public override int Order => 60;
 
     public override IReadOnlySet<string> Entities { get; } = new HashSet<string> { nameof(Reminder) };
 
