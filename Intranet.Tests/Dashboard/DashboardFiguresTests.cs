@@ -75,7 +75,7 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
     public async Task Every_area_contributes_its_panel_and_each_agrees_with_the_areas_own_page()
     {
         var figures = App.Services.GetRequiredService<DashboardFigures>();
-        Assert.Equal(["register", "welfare", "university", "activities", "contests"], figures.Panels.Select(p => p.Key));
+        Assert.Equal(["register", "welfare", "university", "activities", "contests", "reminders"], figures.Panels.Select(p => p.Key));
 
         var year = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).Year;
         using (var db = App.Database.CreateContext())
@@ -89,6 +89,16 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
             {
                 Activity = activity, RetireeId = _world.InUnitA.Id, Status = Intranet.Domain.Activities.ParticipationStatus.Attended,
             });
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            foreach (var (person, snoozed) in new[] { (_world.InUnitA, (DateOnly?)null), (_world.InUnitB, today.AddDays(5)) })
+            {
+                db.Add(new Intranet.Domain.Reminders.Reminder
+                {
+                    Kind = Intranet.Domain.Reminders.ReminderKind.Birthday, SubjectId = person.Id, RetireeId = person.Id, OccasionOn = today.AddDays(-1),
+                    DueOn = today.AddDays(-1), Detail = "80 岁生日（整寿）", SnoozedUntil = snoozed,
+                });
+            }
+
             await db.SaveChangesAsync();
         }
 
@@ -100,6 +110,11 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
         Assert.Equal((1, 1, 5), (activities.Activities, activities.Attended, activities.Attendance));
         Assert.Equal((own.Activities, own.Attended, own.Attendance), (activities.Activities, activities.Attended, activities.Attendance));
         Assert.Equal(await staff.ServiceProvider.GetRequiredService<Intranet.Web.University.UniversityQueries>().YearAsync(year, null), university.Year);
+
+        // Waiting and overdue as the inbox counts them: the snoozed one is not waiting.
+        var reminders = (Intranet.Web.Reminders.ReminderFigures)(await figures.GetAsync("reminders", scope)).Figures;
+        Assert.Equal((1, 1), (reminders.Waiting, reminders.Overdue));
+        Assert.Equal(await staff.ServiceProvider.GetRequiredService<Intranet.Web.Reminders.ReminderQueries>().WaitingCountAsync(), reminders.Waiting);
     }
 
     [Fact]

@@ -95,6 +95,27 @@ public sealed class AccountAdminTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_email_address_for_the_reminder_digest_is_optional_checked_and_kept()
+    {
+        await using var scope = await _app.ScopeForAsync(_admin);
+        var admin = Admin(scope);
+        foreach (var wrong in new[] { "zhangsan", "zhang san@example.cn", "zhangsan@", "张三 <zs@example.cn>" })
+        {
+            var refused = await admin.CreateAsync(new AccountForm { UserName = "mailer", DisplayName = "张三", Role = UserRole.DistrictStaff, Email = wrong });
+            Assert.Equal(("Email", "电子邮箱格式不正确，例如 zhangsan@example.cn。"), (refused.FieldErrors.Single().Field, refused.FieldErrors.Single().Message));
+        }
+
+        var created = await admin.CreateAsync(new AccountForm { UserName = "mailer", DisplayName = "张三", Role = UserRole.DistrictStaff, Email = " zs@example.cn " });
+        Assert.True(created.Succeeded);
+        var form = (await Queries(scope).GetAsync(created.Value!.AccountId))!;
+        Assert.Equal("zs@example.cn", form.Email);
+
+        form.Email = " ";
+        Assert.True((await admin.UpdateAsync(created.Value.AccountId, form)).Succeeded);
+        Assert.Null((await Queries(scope).GetAsync(created.Value.AccountId))!.Email);
+    }
+
+    [Fact]
     public async Task A_login_name_is_used_once_whatever_its_letter_case()
     {
         await using var scope = await _app.ScopeForAsync(_admin);
