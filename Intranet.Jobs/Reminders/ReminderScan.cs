@@ -26,6 +26,13 @@ public sealed class ReminderScan(
 {
     private const int BatchSize = 500;
 
+    /// <summary>
+    /// A pause between write batches. SQLite has one writer at a time, and a save that finds the database busy sleeps
+    /// about 150 ms before it tries again (Microsoft.Data.Sqlite's retry): batches back to back would starve a person's
+    /// save for the whole insert. A daily scan writes one batch and never waits; only a backlog pays this.
+    /// </summary>
+    private static readonly TimeSpan BatchPause = TimeSpan.FromMilliseconds(200);
+
     private static readonly AccessScope Scope = AccessScope.System;
 
     public async Task<JobOutcome> RunAsync(JobRunContext context, CancellationToken cancellationToken)
@@ -280,8 +287,15 @@ public sealed class ReminderScan(
         }
 
         var fresh = candidates.Where(c => existing.Add(c.Key)).ToList();
+        var first = true;
         foreach (var batch in fresh.Chunk(BatchSize))
         {
+            if (!first)
+            {
+                await Task.Delay(BatchPause, cancellationToken);
+            }
+
+            first = false;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
             // Raised by the app, not anybody's edit: the run's own record counts them, the audit trail stays people's.
