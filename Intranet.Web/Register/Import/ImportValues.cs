@@ -173,7 +173,7 @@ public static class ImportValues
             }
             else
             {
-                error = $"电话“{Shorten(text)}”含有数字以外的字符（如多个号码，请只留一个）";
+                error = "电话含有数字以外的字符（写了几个号码的，请只留一个）";
                 return false;
             }
         }
