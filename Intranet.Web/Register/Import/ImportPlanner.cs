@@ -588,25 +588,30 @@ internal sealed class ImportPlanner(IntranetDbContext db, AccessScope scope, Dat
         }
     }
 
+    // Organisation names compared for every row: each normalised once per import.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> NameKeys = [];
+
+    private static string NameKeyOf(string name) => NameKeys.GetValue(name, ImportValues.NameKey);
+
     private static T? Closest<T>(IReadOnlyList<T> items, Func<T, string> name, string text, out List<string> suggestions)
         where T : class
     {
         suggestions = [];
         var key = ImportValues.NameKey(text);
-        var exact = items.Where(i => ImportValues.NameKey(name(i)) == key).ToList();
+        var exact = items.Where(i => NameKeyOf(name(i)) == key).ToList();
         if (exact.Count == 1)
         {
             return exact[0];
         }
 
         // 石室中学 for 成都市石室中学, 一组 for 第一组: one name holding the other, if only one does.
-        var containing = key.Length >= 2 ? items.Where(i => ImportValues.NameKey(name(i)) is var k && (k.Contains(key, StringComparison.Ordinal) || key.Contains(k, StringComparison.Ordinal))).ToList() : [];
+        var containing = key.Length >= 2 ? items.Where(i => NameKeyOf(name(i)) is var k && (k.Contains(key, StringComparison.Ordinal) || key.Contains(k, StringComparison.Ordinal))).ToList() : [];
         if (containing.Count == 1)
         {
             return containing[0];
         }
 
-        suggestions = [.. items.Select(i => (Name: name(i), Distance: ImportValues.Distance(ImportValues.NameKey(name(i)), key)))
+        suggestions = [.. items.Select(i => (Name: name(i), Distance: ImportValues.Distance(NameKeyOf(name(i)), key)))
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).Take(3).Select(x => x.Name)];
         return null;
     }
