@@ -306,6 +306,102 @@ public sealed class RegisterImportTests : IAsyncLifetime
         Assert.Equal(5, batch.Count(c => c.Entity == nameof(Retiree) && c.Kind == ChangeKind.Created && c.UnitId == _world.UnitA.Id));
     }
 
+    [Fact]
+    public async Task A_person_saved_after_the_preview_fails_the_whole_import_rather_than_being_overwritten()
+    {
+        var staff = _world[UserRole.DistrictStaff];
+        var sheet = TestSheets.Xlsx(
+        [
+            ["姓名", "身份证号码", "单位", "电话"],
+            ["王秀英", MessySheet.WangId, "甲单位石室小学", "13800138000"],
+            ["甲单位成员", _world.InUnitA.IdNumber, null, "13700000000"],
+        ]);
+        var preview = (await PreviewAsync(staff, sheet, "a.xlsx")).Value!;
+        Assert.Equal([ImportOutcome.Create, ImportOutcome.Update], preview.Rows.Select(r => r.Outcome));
+
+        using (var db = App.Database.CreateContext())
+        {
+            var person = await db.Retirees.SingleAsync(r => r.Id == _world.InUnitA.Id);
+            person.Address = "刚刚手工改过";
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = await App.ScopeForAsync(staff);
+        var result = await scope.ServiceProvider.GetRequiredService<RegisterImport>().CommitAsync(preview);
+
+        Assert.True(result.Stale);
+        Assert.Equal("导入未完成，名册没有任何改动：第 3 行的人员在预览之后被他人修改或删除。请重新上传文件，按新的预览确认。", result.Errors.Single());
+        using var check = App.Database.CreateContext();
+        var kept = await check.Retirees.SingleAsync(r => r.Id == _world.InUnitA.Id);
+        Assert.Equal(("刚刚手工改过", "13933334444"), (kept.Address, kept.Phone));
+        Assert.False(await check.Retirees.AnyAsync(r => r.IdNumber == MessySheet.WangId));
+    }
+
+    [Fact]
+    public async Task The_template_has_every_column_in_chinese_and_an_example_row_that_imports()
+    {
+        var staff = _world[UserRole.DistrictStaff];
+        using var client = await App.SignedInClientAsync(staff);
+
+        var response = await client.GetAsync(ImportDownloads.TemplatePath);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes)))
+        {
+            Assert.True(reader.Read());
+            var headers = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToList();
+            Assert.Equal(ImportColumns.All.Where(c => c.Field != ImportField.Ignored).Select(c => c.Header), headers);
+            Assert.True(reader.Read());
+            Assert.Equal("张秀英", reader.GetString(0));
+            Assert.False(reader.Read());
+        }
+
+        var preview = (await PreviewAsync(staff, bytes, "退休教工名册导入模板.xlsx")).Value!;
+        var row = Assert.Single(preview.Rows);
+        Assert.Equal(ImportOutcome.Create, row.Outcome);
+        Assert.Empty(preview.UnknownColumns);
+    }
+
+    [Fact]
+    public async Task The_preview_downloads_with_a_reason_column_only_for_its_uploader_and_is_logged()
+    {
+        var staff = _world[UserRole.DistrictStaff];
+        var preview = (await PreviewAsync(staff, TestSheets.Xlsx(MessySheet.Rows(typed: true)), "花名册.xlsx")).Value!;
+        var key = App.Services.GetRequiredService<ImportPreviews>().Add(preview);
+        using var client = await App.SignedInClientAsync(staff);
+
+        var response = await client.GetAsync(ImportDownloads.ReportUrl(key));
+
+        response.EnsureSuccessStatusCode();
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(await response.Content.ReadAsByteArrayAsync())))
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(["原行号", "处理结果", "原因或说明", "序号", "姓　名"], Enumerable.Range(0, 5).Select(i => reader.GetString(i)));
+            var rows = new List<(string Number, string Outcome, string? Reason, string? Id)>();
+            while (reader.Read())
+            {
+                rows.Add((Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!, reader.GetString(1), reader.GetValue(2) as string, reader.GetValue(5) as string));
+            }
+
+            Assert.Equal(9, rows.Count);
+            Assert.Equal(("9", "拒绝"), (rows[5].Number, rows[5].Outcome));
+            Assert.Contains("校验位", rows[5].Reason, StringComparison.Ordinal);
+
+            // The office's own cells come back as typed, so the sheet can be fixed and uploaded again.
+            Assert.Equal("510105195401010181", rows[5].Id);
+        }
+
+        using var db = App.Database.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Export && a.UserName == staff.UserName && a.Details!.StartsWith("下载导入预览“花名册.xlsx” 9 行")));
+
+        using var officer = await App.SignedInClientAsync(_world[UserRole.UnitOfficer]);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await officer.GetAsync(ImportDownloads.ReportUrl(key))).StatusCode);
+        using var leader = await App.SignedInClientAsync(_world[UserRole.GroupLeader]);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await leader.GetAsync(ImportDownloads.ReportUrl(key))).StatusCode);
+    }
+
     public static TheoryData<string, string, string> BadFiles => new()
     {
         { "png", "photo.xlsx", "不是 Excel 表格或 CSV 文件" },
