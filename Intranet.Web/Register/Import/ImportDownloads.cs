@@ -177,6 +177,4 @@ public static class ImportDownloads
             FileNameStar = string.Concat(fileName.Where(c => !Path.GetInvalidFileNameChars().Contains(c))),
         }.ToString();
     }
-
-    internal static string Format(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
