@@ -60,7 +60,7 @@ public static class ImportDownloads
     private static async Task<IResult> TemplateAsync(HttpContext context, IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser user, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unit = await user.Scope.Apply(db.Retirees.AsNoTracking()).Select(r => r.Unit!.Name).FirstOrDefaultAsync(cancellationToken)
+        var unit = await user.Scope.Apply(db.Retirees.AsNoTracking()).OrderBy(r => r.Id).Select(r => r.Unit!.Name).FirstOrDefaultAsync(cancellationToken)
             ?? await db.Units.AsNoTracking().Where(u => user.Scope.UnitId == null || u.Id == user.Scope.UnitId).OrderBy(u => u.SortOrder).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
             ?? "（名册中的单位名称）";
         var birth = new DateOnly(1956, 3, 2);
