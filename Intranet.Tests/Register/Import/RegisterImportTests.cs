@@ -15,6 +15,9 @@ namespace Intranet.Tests.Register.Import;
 
 public sealed class RegisterImportTests : IAsyncLifetime
 {
+    // ExcelDataReader, read directly by some tests here, needs the code pages whichever test runs first.
+    static RegisterImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private IntranetAppFactory App { get; } = new(settings: new Dictionary<string, string?>
     {
         // Small enough that a handful of rows are several batches, and that a bomb is a small file.
