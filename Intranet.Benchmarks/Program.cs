@@ -8,7 +8,14 @@ using Intranet.Benchmarks;
 // `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows, and
 // `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL, and
 // `programmes <retirees> <classes per term> <runs>` the university's, activities' and contests' figures likewise, and
-// `reminders <retirees> <runs>` the daily reminder scan: time, memory, against raw SQL, and a sign-in during it.
+// `reminders <retirees> <runs>` the daily reminder scan: time, memory, against raw SQL, and a sign-in during it, and
+// `import <retirees> <rows> <runs>` an office's sheet previewed and committed into the register.
+if (args is ["import", var importSize, var importRows, var importRuns])
+{
+    await ImportBench.RunAsync(int.Parse(importSize, CultureInfo.InvariantCulture), int.Parse(importRows, CultureInfo.InvariantCulture), int.Parse(importRuns, CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["circuits", var database, var size, var count, .. var rest])
 {
     await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture), rest is [var path] ? path : "/register");

@@ -28,6 +28,8 @@ public enum AuditAction
     Reveal = 21,
     [Display(Name = "导出")]
     Export = 22,
+    [Display(Name = "导入")]
+    Import = 23,
 }
 
 /// <summary>

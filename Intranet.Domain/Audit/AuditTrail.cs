@@ -19,6 +19,9 @@ public static class AuditTrail
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Read once per property: an import saves thousands of records, each with some thirty properties.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, (bool Ignore, bool Redact)> Markers = new();
+
     private static readonly HashSet<string> Bookkeeping =
     [
         nameof(AuditableEntity.Id), nameof(AuditableEntity.CreatedAt), nameof(AuditableEntity.CreatedBy),
@@ -66,12 +69,17 @@ public static class AuditTrail
         {
             var name = property.Metadata.Name;
             var clr = property.Metadata.PropertyInfo;
-            if (Bookkeeping.Contains(name) || clr is null || clr.GetCustomAttribute<AuditIgnoreAttribute>() is not null)
+            if (Bookkeeping.Contains(name) || clr is null)
             {
                 continue;
             }
 
-            var redact = clr.GetCustomAttribute<AuditRedactAttribute>() is not null;
+            var (ignore, redact) = Markers.GetOrAdd(clr, static p => (p.GetCustomAttribute<AuditIgnoreAttribute>() is not null, p.GetCustomAttribute<AuditRedactAttribute>() is not null));
+            if (ignore)
+            {
+                continue;
+            }
+
             string? old = action == AuditAction.Create ? null : Format(property.OriginalValue);
             string? current = action == AuditAction.Delete ? null : Format(property.CurrentValue);
 

@@ -7,6 +7,7 @@ using Intranet.Web.Contests;
 using Intranet.Web.Dashboard;
 using Intranet.Web.Platform.Live;
 using Intranet.Web.Register;
+using Intranet.Web.Register.Import;
 using Intranet.Web.Reminders;
 using Intranet.Web.University;
 using Intranet.Web.Welfare;
@@ -46,6 +47,7 @@ public static class IntranetApp
         app.UseIntranet();
         app.MapAccountEndpoints();
         app.MapRegisterExport();
+        app.MapRegisterImport();
         app.MapCampaignExport();
         app.MapUniversityExport();
         app.MapLiveUpdates();

@@ -10,6 +10,11 @@ public static class RegisterExtensions
         builder.Services.AddDashboardPanel<RegisterPanel>();
         builder.Services.AddScoped<RegisterCommands>();
 
+        // Importing the register from an office's spreadsheet (Import/).
+        builder.Services.Configure<Import.RegisterImportOptions>(builder.Configuration.GetSection(Import.RegisterImportOptions.Section));
+        builder.Services.AddScoped<Import.RegisterImport>();
+        builder.Services.AddSingleton<Import.ImportPreviews>();
+
         // The organisation the register hangs on (三级管理): units and their groups, kept by the administrator.
         builder.Services.AddScoped<Organisation.UnitAdmin>();
         builder.Services.AddScoped<Organisation.GroupAdmin>();
