@@ -9,6 +9,8 @@ public static class RegisterExtensions
         builder.Services.AddScoped<RegisterQueries>();
         builder.Services.AddDashboardPanel<RegisterPanel>();
         builder.Services.AddScoped<RegisterCommands>();
+        builder.Services.AddScoped<Duplicates.DuplicateQueries>();
+        builder.Services.AddScoped<Duplicates.RetireeMerge>();
 
         // The organisation the register hangs on (三级管理): units and their groups, kept by the administrator.
         builder.Services.AddScoped<Organisation.UnitAdmin>();
