@@ -11,10 +11,12 @@ public static class RegisterExtensions
         builder.Services.AddScoped<RegisterCommands>();
         builder.Services.AddScoped<Duplicates.DuplicateQueries>();
         builder.Services.AddScoped<Duplicates.RetireeMerge>();
+        builder.Services.AddScoped<Rosters.RosterQueries>();
 
         // The organisation the register hangs on (三级管理): units and their groups, kept by the administrator.
         builder.Services.AddScoped<Organisation.UnitAdmin>();
         builder.Services.AddScoped<Organisation.GroupAdmin>();
+        builder.Services.AddScoped<Organisation.OrganisationChanges>();
         return builder;
     }
 }
