@@ -7,7 +7,8 @@ using Intranet.Benchmarks;
 // `circuits <database> <retirees> <pages> [path]` instead measures server memory per open page (the register's by default), and
 // `export <database> <retirees> <runs>` the full Excel export against raw SQL of the same rows, and
 // `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL, and
-// `programmes <retirees> <classes per term> <runs>` the university's, activities' and contests' figures likewise.
+// `programmes <retirees> <classes per term> <runs>` the university's, activities' and contests' figures likewise, and
+// `duplicates <retirees> <copies of each kind> <runs>` the register's duplicate scan against raw SQL.
 if (args is ["circuits", var database, var size, var count, .. var rest])
 {
     await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture), rest is [var path] ? path : "/register");
@@ -23,6 +24,12 @@ if (args is ["welfare", var welfareSize, var visits, var welfareRuns])
 if (args is ["programmes", var programmesSize, var classes, var programmesRuns])
 {
     await ProgrammesBench.RunAsync(int.Parse(programmesSize, CultureInfo.InvariantCulture), int.Parse(classes, CultureInfo.InvariantCulture), int.Parse(programmesRuns, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["duplicates", var duplicatesSize, var copies, var duplicatesRuns])
+{
+    await DuplicatesBench.RunAsync(int.Parse(duplicatesSize, CultureInfo.InvariantCulture), int.Parse(copies, CultureInfo.InvariantCulture), int.Parse(duplicatesRuns, CultureInfo.InvariantCulture));
     return;
 }
 

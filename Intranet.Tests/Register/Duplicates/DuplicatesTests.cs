@@ -21,7 +21,7 @@ public sealed class DuplicatesTests : IAsyncLifetime
     [Fact]
     public async Task Likely_duplicates_are_found_by_normalised_id_number_name_and_birth_date_and_name_and_phone()
     {
-        int oldForm, newForm, lowerX, upperX, sameBirthA, sameBirthB, samePhoneA, samePhoneB;
+        int oldForm, newForm, wrongCheck, lowerX, upperX, sameBirthA, sameBirthB, samePhoneA, samePhoneB;
         using (var db = App.Database.CreateContext())
         {
             var make = new RegisterBuilder(db);
@@ -32,6 +32,7 @@ public sealed class DuplicatesTests : IAsyncLifetime
             var full = ResidentIdNumber.Create("510105", born, 21, Gender.Male).Value;
             oldForm = make.Retiree(unit, "周建国", configure: r => r.IdNumber = full[..6] + full[8..17]).Id;
             newForm = make.Retiree(unit, "周建囯", configure: r => r.IdNumber = full).Id;
+            wrongCheck = make.Retiree(unit, "周建华", configure: r => r.IdNumber = full[..17] + (full[17] == '0' ? '1' : '0')).Id;
             var withX = Enumerable.Range(1, 999).Select(n => ResidentIdNumber.Create("510105", born, n, Gender.Female).Value).First(v => v.EndsWith('X'));
             lowerX = make.Retiree(unit, "吴秀兰", configure: r => r.IdNumber = withX.ToLowerInvariant()).Id;
             upperX = make.Retiree(unit, "吴秀兰", configure: r => { r.IdNumber = withX; r.BirthDate = r.BirthDate.AddDays(3); r.Phone = "13700000001"; }).Id;
@@ -48,7 +49,7 @@ public sealed class DuplicatesTests : IAsyncLifetime
 
         Assert.False(report.Truncated);
         Assert.Equal(4, report.Sets.Count);
-        AssertSet(report, [DuplicateReason.IdNumber], oldForm, newForm);
+        AssertSet(report, [DuplicateReason.IdNumber], oldForm, newForm, wrongCheck);
         AssertSet(report, [DuplicateReason.IdNumber], lowerX, upperX);
         AssertSet(report, [DuplicateReason.NameAndBirthDate], sameBirthA, sameBirthB);
         AssertSet(report, [DuplicateReason.NameAndPhone], samePhoneA, samePhoneB);

@@ -42,8 +42,12 @@ public sealed class DuplicateQueries(IDbContextFactory<IntranetDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = user.Scope.Apply(db.Retirees.AsNoTracking());
-        var found = new List<(DuplicateReason Reason, string Ids)>();
+        var found = new List<(DuplicateReason Reason, int[] Ids)>();
         var truncated = false;
+
+        // Each test is one aggregate over the scoped register: a set's lowest and highest id and its size. A pair (nearly
+        // every set) is then known without reading a row; a larger set's people are looked up by its key, on an index.
+        // (Joining each key back to the register instead costs a scan per key for the computed ID-number key.)
 
         // The ID number without its check character: a 15-digit number gets its century, so the old and new forms of
         // one number meet, and a lower-case x or a wrong check character no longer tells two records apart.
@@ -51,38 +55,61 @@ public sealed class DuplicateQueries(IDbContextFactory<IntranetDbContext> dbFact
         if (user.PersonalData.SeesIdNumber)
         {
 #pragma warning disable CA1845 // Translated to SQL substr(); never run in .NET.
-            await AddAsync(DuplicateReason.IdNumber, people
+            var sets = await people
                 .Where(r => r.IdNumber.Length == 15 || r.IdNumber.Length == 18)
                 .GroupBy(r => r.IdNumber.Length == 15 ? r.IdNumber.Substring(0, 6) + "19" + r.IdNumber.Substring(6, 9) : r.IdNumber.Substring(0, 17))
                 .Where(g => g.Count() > 1)
                 .OrderBy(g => g.Key)
-                .Select(g => string.Join(",", g.Select(r => r.Id))));
+                .Select(g => new { g.Key, First = g.Min(r => r.Id), Last = g.Max(r => r.Id), Count = g.Count() })
+                .Take(MaxSetsPerReason + 1)
+                .ToListAsync(cancellationToken);
 #pragma warning restore CA1845
+            foreach (var set in Limit(sets))
+            {
+                var (body, old) = (set.Key, set.Key[..6] + set.Key[8..]);
+                var upTo = body + "~";
+#pragma warning disable CA1309, CA1310 // Translated to SQL comparisons (a range on the ID number's index); never run in .NET.
+                await AddAsync(DuplicateReason.IdNumber, set.First, set.Last, set.Count,
+                    () => people.Where(r => (string.Compare(r.IdNumber, body) >= 0 && string.Compare(r.IdNumber, upTo) < 0) || r.IdNumber == old));
+#pragma warning restore CA1309, CA1310
+            }
         }
 
-        await AddAsync(DuplicateReason.NameAndBirthDate, people
+        var byBirth = await people
             .GroupBy(r => new { r.Name, r.BirthDate })
             .Where(g => g.Count() > 1)
             .OrderBy(g => g.Key.Name).ThenBy(g => g.Key.BirthDate)
-            .Select(g => string.Join(",", g.Select(r => r.Id))));
+            .Select(g => new { g.Key.Name, g.Key.BirthDate, First = g.Min(r => r.Id), Last = g.Max(r => r.Id), Count = g.Count() })
+            .Take(MaxSetsPerReason + 1)
+            .ToListAsync(cancellationToken);
+        foreach (var set in Limit(byBirth))
+        {
+            await AddAsync(DuplicateReason.NameAndBirthDate, set.First, set.Last, set.Count, () => people.Where(r => r.Name == set.Name && r.BirthDate == set.BirthDate));
+        }
 
         // Phones are kept as typed: 138-0000-1234 and 138 0000 1234 are one number.
         if (user.PersonalData.SeesPhone)
         {
-            await AddAsync(DuplicateReason.NameAndPhone, people
+            var byPhone = await people
                 .Where(r => r.Phone != null && r.Phone != "")
                 .GroupBy(r => new { r.Name, Phone = r.Phone!.Replace("-", "").Replace(" ", "") })
                 .Where(g => g.Count() > 1)
                 .OrderBy(g => g.Key.Name).ThenBy(g => g.Key.Phone)
-                .Select(g => string.Join(",", g.Select(r => r.Id))));
+                .Select(g => new { g.Key.Name, g.Key.Phone, First = g.Min(r => r.Id), Last = g.Max(r => r.Id), Count = g.Count() })
+                .Take(MaxSetsPerReason + 1)
+                .ToListAsync(cancellationToken);
+            foreach (var set in Limit(byPhone))
+            {
+                await AddAsync(DuplicateReason.NameAndPhone, set.First, set.Last, set.Count,
+                    () => people.Where(r => r.Name == set.Name && r.Phone != null && r.Phone.Replace("-", "").Replace(" ", "") == set.Phone));
+            }
         }
 
-        var sets = found
-            .Select(f => (f.Reason, Ids: f.Ids.Split(',').Select(id => int.Parse(id, CultureInfo.InvariantCulture)).Order().ToArray()))
+        var merged = found
             .GroupBy(f => string.Join(",", f.Ids))
             .Select(g => (Reasons: g.Select(f => f.Reason).Distinct().Order().ToList(), g.First().Ids))
             .ToList();
-        var ids = sets.SelectMany(s => s.Ids).Distinct().ToList();
+        var ids = merged.SelectMany(s => s.Ids).Distinct().ToList();
         var rules = user.PersonalData;
         var rows = await people
             .Where(r => ids.Contains(r.Id))
@@ -93,7 +120,7 @@ public sealed class DuplicateQueries(IDbContextFactory<IntranetDbContext> dbFact
             })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
 
-        var result = sets
+        var result = merged
             .Select(s => new DuplicateSet(s.Reasons, s.Ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new DuplicateMember(
                 r.Id, r.Name, r.Gender, r.BirthDate, r.UnitName, r.GroupName, rules.IdNumber(r.IdNumber), rules.Phone(r.Phone), r.IsDeceased, r.CreatedAt)).ToList()))
             .Where(s => s.Members.Count > 1)
@@ -101,11 +128,16 @@ public sealed class DuplicateQueries(IDbContextFactory<IntranetDbContext> dbFact
             .ToList();
         return new DuplicateReport(result, truncated);
 
-        async Task AddAsync(DuplicateReason reason, IQueryable<string> groups)
+        IEnumerable<T> Limit<T>(List<T> sets)
         {
-            var read = await groups.Take(MaxSetsPerReason + 1).ToListAsync(cancellationToken);
-            truncated |= read.Count > MaxSetsPerReason;
-            found.AddRange(read.Take(MaxSetsPerReason).Select(ids => (reason, ids)));
+            truncated |= sets.Count > MaxSetsPerReason;
+            return sets.Take(MaxSetsPerReason);
+        }
+
+        async Task AddAsync(DuplicateReason reason, int first, int last, int count, Func<IQueryable<Retiree>> members)
+        {
+            var ids = count == 2 ? [first, last] : await members().OrderBy(r => r.Id).Select(r => r.Id).ToArrayAsync(cancellationToken);
+            found.Add((reason, ids));
         }
     }
 }

@@ -24,7 +24,9 @@ public sealed record MergeField(string Key, string Label, Func<Retiree, Personal
     [
         new("Name", "姓名", (r, _) => r.Name, (from, to) => to.Name = from.Name),
         new("Gender", "性别", (r, _) => r.Gender.Label(), (from, to) => to.Gender = from.Gender),
-        new("IdNumber", "身份证号", (r, p) => p.IdNumber(r.IdNumber) ?? "（不显示）", (from, to) => to.IdNumber = from.IdNumber, true),
+        new("IdNumber", "身份证号", (r, p) => p.IdNumber(r.IdNumber) ?? "（不显示）", 
+            // An old 15-digit or lower-case number is stored in its normal 18-character form once chosen.
+            (from, to) => to.IdNumber = ResidentIdNumber.TryParse(from.IdNumber, out var id, out _) ? id.Value.Value : from.IdNumber, true),
         new("BirthDate", "出生日期", (r, _) => Date(r.BirthDate) + (r.BirthdayIsLunar ? "（农历生日）" : string.Empty),
             (from, to) => (to.BirthDate, to.BirthdayIsLunar) = (from.BirthDate, from.BirthdayIsLunar)),
         new("Phone", "联系电话", (r, p) => p.Phone(r.Phone) ?? "—", (from, to) => to.Phone = from.Phone, true),
