@@ -13,12 +13,13 @@ namespace Intranet.Benchmarks;
 /// </summary>
 internal static class DuplicatesBench
 {
+    // The app's three aggregates as SQL; a set of three or more (a handful here) the app looks up once more by its key.
     private const string RawGroups = """
-        SELECT group_concat(Id) FROM Retirees WHERE length(IdNumber) IN (15, 18)
+        SELECT min(Id) || ',' || max(Id) FROM Retirees WHERE length(IdNumber) IN (15, 18)
         GROUP BY CASE WHEN length(IdNumber) = 15 THEN substr(IdNumber, 1, 6) || '19' || substr(IdNumber, 7, 9) ELSE substr(IdNumber, 1, 17) END
         HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 501;
-        SELECT group_concat(Id) FROM Retirees GROUP BY Name, BirthDate HAVING COUNT(*) > 1 ORDER BY Name, BirthDate LIMIT 501;
-        SELECT group_concat(Id) FROM Retirees WHERE Phone IS NOT NULL AND Phone <> ''
+        SELECT min(Id) || ',' || max(Id) FROM Retirees GROUP BY Name, BirthDate HAVING COUNT(*) > 1 ORDER BY Name, BirthDate LIMIT 501;
+        SELECT min(Id) || ',' || max(Id) FROM Retirees WHERE Phone IS NOT NULL AND Phone <> ''
         GROUP BY Name, replace(replace(Phone, '-', ''), ' ', '') HAVING COUNT(*) > 1 ORDER BY Name, replace(replace(Phone, '-', ''), ' ', '') LIMIT 501;
         """;
 
@@ -47,7 +48,7 @@ internal static class DuplicatesBench
 
         await BenchSupport.TimeAgainstRawAsync($"{retirees:N0} retirees", [
             ("duplicate scan: three tests and the people found (staff)", () => queries.FindAsync()),
-            ("raw SQL: the same three GROUP BYs and the same people", () => RawAsync(connectionString)),
+            ("raw SQL: the same three GROUP BYs (lowest and highest id) and the same people", () => RawAsync(connectionString)),
         ], iterations);
         BenchSupport.Delete(path);
     }
