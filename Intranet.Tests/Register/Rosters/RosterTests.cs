@@ -5,6 +5,7 @@ using Intranet.Tests.Support;
 using Intranet.Web.Platform.Lists;
 using Intranet.Web.Register;
 using Intranet.Web.Register.Rosters;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
@@ -162,6 +163,50 @@ public sealed class RosterTests : IAsyncLifetime
         else
         {
             Assert.Contains("139****2222", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_group_outside_the_scope_shows_nothing_and_the_attempt_is_logged_once()
+    {
+        RetireeGroup other;
+        using (var db = App.Database.CreateContext())
+        {
+            other = new RegisterBuilder(db).Group(_world.UnitB, "乙单位一组");
+            new RegisterBuilder(db).Retiree(_world.UnitB, "乙组成员", configure: r => r.GroupId = other.Id);
+        }
+
+        using var client = await App.SignedInClientAsync(_world[UserRole.UnitOfficer]);
+        var html = await client.GetStringAsync($"/register/roster/group/{other.Id}");
+
+        Assert.DoesNotContain("乙组成员", html, StringComparison.Ordinal);
+        using var check = App.Database.CreateContext();
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == Intranet.Domain.Audit.AuditAction.AccessDenied
+            && a.EntityType == nameof(RetireeGroup) && a.EntityId == other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task The_duplicates_and_merge_pages_show_numbers_masked_only()
+    {
+        Retiree copy;
+        using (var db = App.Database.CreateContext())
+        {
+            copy = new RegisterBuilder(db).Retiree(_world.UnitA, _world.InUnitA.Name, configure: r => (r.BirthDate, r.Phone) = (_world.InUnitA.BirthDate, "13900007777"));
+        }
+
+        using var client = await App.SignedInClientAsync(_world[UserRole.UnitOfficer]);
+        var list = await client.GetStringAsync("/register/duplicates");
+        var merge = await client.GetStringAsync($"/register/merge?keep={_world.InUnitA.Id}&other={copy.Id}");
+
+        Assert.Contains("姓名和出生日期相同", list, StringComparison.Ordinal);
+        Assert.Contains("139****7777", merge, StringComparison.Ordinal);
+        foreach (var html in new[] { list, merge })
+        {
+            Assert.Contains(ResidentIdNumber.Mask(copy.IdNumber), html, StringComparison.Ordinal);
+            Assert.DoesNotContain(copy.IdNumber, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(_world.InUnitA.IdNumber, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("13900007777", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("13933334444", html, StringComparison.Ordinal);
         }
     }
 }

@@ -3,7 +3,9 @@ using System.Globalization;
 using Intranet.Domain.Common;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
+using Intranet.Domain.Audit;
 using Intranet.Web.Accounts;
+using Intranet.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Intranet.Web.Register.Rosters;
@@ -78,7 +80,7 @@ public sealed record AgeCohort(int From, int? To)
 /// The printed rosters: people by unit or group, in the register's order, each read through the reader's scope and with
 /// ID and phone numbers masked (or left out) as <see cref="PersonalDataRules"/> says; a full number is never read.
 /// </summary>
-public sealed class RosterQueries(IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser user, TimeProvider time)
+public sealed class RosterQueries(IDbContextFactory<IntranetDbContext> dbFactory, CurrentUser user, TimeProvider time, AuditLog audit)
 {
     /// <summary>A printed roster is paper: a district's whole register is an export, not a print.</summary>
     public const int MaxRows = 5000;
@@ -133,6 +135,19 @@ public sealed class RosterQueries(IDbContextFactory<IntranetDbContext> dbFactory
         var filter = new RetireeFilter { GroupId = groupId, Status = LifeStatus.Alive };
         var rows = await ReadAsync(RegisterQueries.Filter(Scoped(db), filter, Today, user.PersonalData), [RosterColumn.Phone, RosterColumn.Address], Today, cancellationToken);
         return ($"{group.UnitName} · {group.Name}{(group.LeaderName is null ? string.Empty : $"（组长：{group.LeaderName}）")}", Split(rows, RosterBreak.Group, cohorts: null));
+    }
+
+    /// <summary>A group asked for outside the reader's scope (an id changed in the address), as an audit line; nothing for a group since deleted.</summary>
+    public async Task LogGroupDeniedAsync(int groupId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RetireeGroups.AnyAsync(g => g.Id == groupId, cancellationToken))
+        {
+            await audit.WriteAsync(new AuditEvent(AuditAction.AccessDenied)
+            {
+                EntityType = nameof(RetireeGroup), EntityId = groupId.ToString(CultureInfo.InvariantCulture), Details = "试图打印范围之外的退休小组通讯录",
+            }, cancellationToken);
+        }
     }
 
     /// <summary>The columns a reader may print: numbers only for roles that see them.</summary>
