@@ -9,13 +9,14 @@ using Intranet.Benchmarks;
 // `welfare <retirees> <visits> <runs>` welfare's lists and figures at that size against raw SQL, and
 // `programmes <retirees> <classes per term> <runs>` the university's, activities' and contests' figures likewise, and
 // `reminders <retirees> <runs>` the daily reminder scan: time, memory, against raw SQL, and a sign-in during it, and
-// `import <retirees> <rows> <runs>` an office's sheet previewed and committed into the register.
+// `import <retirees> <rows> <runs>` an office's sheet previewed and committed into the register, and
 if (args is ["import", var importSize, var importRows, var importRuns])
 {
     await ImportBench.RunAsync(int.Parse(importSize, CultureInfo.InvariantCulture), int.Parse(importRows, CultureInfo.InvariantCulture), int.Parse(importRuns, CultureInfo.InvariantCulture));
     return;
 }
 
+// `duplicates <retirees> <copies of each kind> <runs>` the register's duplicate scan against raw SQL.
 if (args is ["circuits", var database, var size, var count, .. var rest])
 {
     await CircuitBench.RunAsync(database, int.Parse(size, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture), rest is [var path] ? path : "/register");
@@ -37,6 +38,12 @@ if (args is ["programmes", var programmesSize, var classes, var programmesRuns])
 if (args is ["reminders", var reminderSize, var reminderRuns])
 {
     await RemindersBench.RunAsync(int.Parse(reminderSize, CultureInfo.InvariantCulture), int.Parse(reminderRuns, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["duplicates", var duplicatesSize, var copies, var duplicatesRuns])
+{
+    await DuplicatesBench.RunAsync(int.Parse(duplicatesSize, CultureInfo.InvariantCulture), int.Parse(copies, CultureInfo.InvariantCulture), int.Parse(duplicatesRuns, CultureInfo.InvariantCulture));
     return;
 }
 

@@ -12,6 +12,10 @@ public enum AuditAction
     Update = 2,
     [Display(Name = "删除")]
     Delete = 3,
+
+    /// <summary>Two records of one person made one: the line is the survivor's, its EntityId the record merged away.</summary>
+    [Display(Name = "合并")]
+    Merge = 4,
     [Display(Name = "登录")]
     SignIn = 10,
     [Display(Name = "登录失败")]

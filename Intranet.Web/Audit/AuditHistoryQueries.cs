@@ -30,10 +30,34 @@ public sealed class AuditHistoryQueries(IDbContextFactory<IntranetDbContext> dbF
             return Nothing;
         }
 
-        // Changes only: who looked at a number in full is for the audit log, not the record's history.
-        var changes = db.AuditEntries.Where(a => a.RetireeId == retireeId
-            && (a.Action == AuditAction.Create || a.Action == AuditAction.Update || a.Action == AuditAction.Delete));
+        // Changes only: who looked at a number in full is for the audit log, not the record's history. A record merged
+        // into this one brought its past along: its lines are this person's history too.
+        var people = await MergedIntoAsync(db, retireeId, cancellationToken);
+        var changes = db.AuditEntries.Where(a => a.RetireeId != null && people.Contains(a.RetireeId.Value)
+            && (a.Action == AuditAction.Create || a.Action == AuditAction.Update || a.Action == AuditAction.Delete || a.Action == AuditAction.Merge));
         return await PageAsync(db, changes, skip, take, cancellationToken);
+    }
+
+    /// <summary>
+    /// The retiree and every record merged into them, however many merges back (a merge line is the survivor's, naming
+    /// the record merged away); the audit trail is append-only, so the old lines keep their old person and are found here.
+    /// </summary>
+    internal static async Task<List<int>> MergedIntoAsync(IntranetDbContext db, int retireeId, CancellationToken cancellationToken)
+    {
+        var people = new List<int> { retireeId };
+        var next = new List<int> { retireeId };
+        while (next.Count > 0 && people.Count < 1000)
+        {
+            var merged = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == AuditAction.Merge && a.EntityType == nameof(Retiree) && a.RetireeId != null && next.Contains(a.RetireeId.Value))
+                .Select(a => a.EntityId)
+                .ToListAsync(cancellationToken);
+            next = merged.Select(id => int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0)
+                .Where(id => id > 0 && !people.Contains(id)).Distinct().ToList();
+            people.AddRange(next);
+        }
+
+        return people;
     }
 
     /// <summary>The lines of one record of any type (a unit, an account, …), newest first.</summary>

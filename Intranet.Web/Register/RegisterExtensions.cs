@@ -9,6 +9,9 @@ public static class RegisterExtensions
         builder.Services.AddScoped<RegisterQueries>();
         builder.Services.AddDashboardPanel<RegisterPanel>();
         builder.Services.AddScoped<RegisterCommands>();
+        builder.Services.AddScoped<Duplicates.DuplicateQueries>();
+        builder.Services.AddScoped<Duplicates.RetireeMerge>();
+        builder.Services.AddScoped<Rosters.RosterQueries>();
 
         // Importing the register from an office's spreadsheet (Import/).
         builder.Services.Configure<Import.RegisterImportOptions>(builder.Configuration.GetSection(Import.RegisterImportOptions.Section));
@@ -18,6 +21,7 @@ public static class RegisterExtensions
         // The organisation the register hangs on (三级管理): units and their groups, kept by the administrator.
         builder.Services.AddScoped<Organisation.UnitAdmin>();
         builder.Services.AddScoped<Organisation.GroupAdmin>();
+        builder.Services.AddScoped<Organisation.OrganisationChanges>();
         return builder;
     }
 }

@@ -231,6 +231,18 @@ public sealed class RegisterQueries(IDbContextFactory<IntranetDbContext> dbFacto
             query = query.Where(r => r.PartyBranchId == branchId);
         }
 
+        // An age band is a range of birth dates, so the birth-date index answers it.
+        if (filter.Age is { } band)
+        {
+            var bornOnOrBefore = today.AddYears(-(int)band);
+            query = query.Where(r => r.BirthDate <= bornOnOrBefore);
+            if (band.LastAge() is { } last)
+            {
+                var bornAfter = today.AddYears(-(last + 1));
+                query = query.Where(r => r.BirthDate > bornAfter);
+            }
+        }
+
         if (filter.Care is { VeryOld: true })
         {
             var bornOnOrBefore = today.AddYears(-Retiree.VeryOldAge);

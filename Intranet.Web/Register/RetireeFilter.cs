@@ -18,6 +18,8 @@ public sealed record RetireeFilter : IListFilter<RetireeFilter>
 
     public CareFilter? Care { get; init; }
 
+    public AgeBand? Age { get; init; }
+
     /// <summary>Alive by default: the office works for the living; the deceased are a click away.</summary>
     public LifeStatus Status { get; init; } = LifeStatus.Alive;
 
@@ -39,6 +41,7 @@ public sealed record RetireeFilter : IListFilter<RetireeFilter>
                 { VeryOld: true } => "veryold",
                 { } care => ((int)care.Category).ToString(CultureInfo.InvariantCulture),
             },
+            ["age"] = Age is { } age ? ((int)age).ToString(CultureInfo.InvariantCulture) : null,
             ["status"] = Status == LifeStatus.Alive ? null : Status.ToString(),
         };
         return query.Where(p => p.Value is not null).ToDictionary();
@@ -60,9 +63,37 @@ public sealed record RetireeFilter : IListFilter<RetireeFilter>
             PartyBranchId = Int(Get("branch")),
             Care = care == "veryold" ? CareFilter.VeryOldPeople
                 : Int(care) is { } flag && RegisterLabels.AllCareCategories.Contains((CareCategories)flag) ? new CareFilter((CareCategories)flag, false) : null,
+            Age = Int(Get("age")) is { } age && Enum.IsDefined((AgeBand)age) ? (AgeBand)age : null,
             Status = Enum.TryParse<LifeStatus>(Get("status"), out var status) && Enum.IsDefined(status) ? status : LifeStatus.Alive,
         };
     }
+}
+
+/// <summary>An age band of the list's filter; its value is the first age in it.</summary>
+public enum AgeBand
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "60–69岁")]
+    Sixties = 60,
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "70–79岁")]
+    Seventies = 70,
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "80–89岁")]
+    Eighties = 80,
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "90岁及以上")]
+    NinetyPlus = 90,
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "100岁及以上")]
+    HundredPlus = 100,
+}
+
+public static class AgeBands
+{
+    public static IReadOnlyList<AgeBand> All { get; } = Enum.GetValues<AgeBand>();
+
+    /// <summary>The last age in the band, or none for an open band.</summary>
+    public static int? LastAge(this AgeBand band) => band is AgeBand.NinetyPlus or AgeBand.HundredPlus ? null : (int)band + 9;
 }
 
 public enum LifeStatus
