@@ -122,10 +122,11 @@ public readonly record struct ResidentIdNumber
     /// Keeps only the six-digit area code: 510105************. The birth date is shown beside the number anyway,
     /// and the sequence and check digit are what would rebuild it: with the last four kept (the usual
     /// 510105********1234) a shown birth date gives back the whole number. With the area and the birth date known,
-    /// and the gender, 500 numbers remain.
+    /// and the gender, 500 numbers remain. Always as long as an 18-character number, so the mask does not tell an old
+    /// 15-digit number (from an old sheet) from a new one.
     /// </summary>
     public static string Mask(string? value) =>
         string.IsNullOrEmpty(value) ? string.Empty
         : value.Length <= 6 ? new string('*', value.Length)
-        : string.Concat(value.AsSpan(0, 6), new string('*', value.Length - 6));
+        : string.Concat(value.AsSpan(0, 6), new string('*', 12));
 }

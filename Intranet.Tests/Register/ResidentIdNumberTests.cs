@@ -64,6 +64,7 @@ public class ResidentIdNumberTests
 
     [Theory]
     [InlineData("11010519491231002X", "110105************")]
+    [InlineData("110105491231002", "110105************")] // an old 15-digit number looks like any other
     [InlineData("123", "***")]
     [InlineData("", "")]
     [InlineData(null, "")]
