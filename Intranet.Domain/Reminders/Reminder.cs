@@ -137,6 +137,10 @@ public static class ReminderKinds
     /// <summary>Kinds about a living person's occasions: they end when the person dies.</summary>
     public static bool EndsAtDeath(this ReminderKind kind) => kind is not (ReminderKind.Condolence or ReminderKind.MissedWhileDown or ReminderKind.HolidayVisit or ReminderKind.ClassStarting);
 
+    /// <summary>Kinds whose subject is the person themselves (the rest are about a case, a check, a class or a festival).</summary>
+    public static bool IsAboutThePerson(this ReminderKind kind) =>
+        kind is ReminderKind.Birthday or ReminderKind.WeddingAnniversary or ReminderKind.HealthCheckDue or ReminderKind.Condolence;
+
     public static string Label(this ReminderKind kind) => EnumLabel.Of(kind);
 
     public static string Label(this ReminderStatus status) => EnumLabel.Of(status);

@@ -24,6 +24,7 @@ internal sealed class SchedulerHostedService(
     private IScheduler? _scheduler;
     private Task _catchUp = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +69,12 @@ internal sealed class SchedulerHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A host torn down without a clean stop may dispose this service first.
+        if (!_disposed)
+        {
+            await _stopping.CancelAsync();
+        }
+
         try
         {
             await _catchUp.WaitAsync(cancellationToken);
@@ -84,7 +90,11 @@ internal sealed class SchedulerHostedService(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     /// <summary>Never run, or a scheduled time has passed since the last successful run (<paramref name="lastStart"/>, UTC): run once now.</summary>
     internal static bool Missed(JobSchedule schedule, DateTime? lastStart, DateTimeOffset now, TimeZoneInfo zone) =>

@@ -204,6 +204,33 @@ public sealed class ReminderCommandsTests : IAsyncLifetime
         Assert.True((await Services(officer).Commands.CreateCampaignAsync(festival.Id, festival.Version)).NotFound);
     }
 
+    [Fact]
+    public async Task Merging_two_records_of_one_person_keeps_one_birthday_reminder_and_rekeys_the_others()
+    {
+        Retiree keep, other;
+        using (var db = App.Database.CreateContext())
+        {
+            var make = new RegisterBuilder(db);
+            keep = make.Retiree(_world.UnitA, "重复的人");
+            other = make.Retiree(_world.UnitA, "重复的人");
+        }
+
+        var bothBirthday = new[] { Raise(ReminderKind.Birthday, keep, "80 岁生日（整寿）"), Raise(ReminderKind.Birthday, other, "80 岁生日（整寿）") };
+        var onlyOther = Raise(ReminderKind.WeddingAnniversary, other, "结婚 50 周年（金婚）");
+        await using var scope = await App.ScopeForAsync(_world[UserRole.DistrictStaff]);
+        var merged = await scope.ServiceProvider.GetRequiredService<Intranet.Web.Register.Duplicates.RetireeMerge>().MergeAsync(new Intranet.Web.Register.Duplicates.MergeForm
+        {
+            SurvivorId = keep.Id, SurvivorVersion = keep.Version, OtherId = other.Id, OtherVersion = other.Version,
+        });
+        Assert.True(merged.Succeeded, string.Join(" ", merged.Errors));
+
+        using var check = App.Database.CreateContext();
+        var left = await check.Set<Reminder>().Where(r => r.RetireeId == keep.Id).OrderBy(r => r.Kind).ToListAsync();
+        Assert.Equal(
+            [(ReminderKind.Birthday, keep.Id, bothBirthday[0].Id), (ReminderKind.WeddingAnniversary, keep.Id, onlyOther.Id)],
+            left.Select(r => (r.Kind, r.SubjectId, r.Id)));
+    }
+
     private Reminder Raise(ReminderKind kind, Retiree? person, string detail, int? subjectId = null, DateOnly? occasion = null)
     {
         using var db = App.Database.CreateContext();

@@ -36,9 +36,13 @@ public sealed class MergeLinkedRecordsTests : IAsyncLifetime
             survivor = make.Retiree(unit, "合并保留者");
             other = make.Retiree(unit, "合并被并者");
 
-            // The demo makes no pairings; one is made here so that every kind is there.
+            // The demo makes no pairings and raises no reminders; one of each is made here so that every kind is there.
             var someone = await db.Retirees.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
             db.Add(new Intranet.Domain.Welfare.Pairing { RetireeId = someone, Volunteer = "李青", Kind = Intranet.Domain.Welfare.VolunteerKind.YoungTeacher, StartsOn = RegisterBuilder.Today });
+            db.Add(new Intranet.Domain.Reminders.Reminder
+            {
+                Kind = Intranet.Domain.Reminders.ReminderKind.CaseFollowUp, SubjectId = 1, RetireeId = someone, OccasionOn = RegisterBuilder.Today, DueOn = RegisterBuilder.Today, Detail = "个案回访",
+            });
             await db.SaveChangesAsync();
 
             // One record of every kind the model links to a retiree, taken from the demo office and given to the other.

@@ -6,6 +6,7 @@ using Intranet.Domain.Audit;
 using Intranet.Domain.Common;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
+using Intranet.Domain.Reminders;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
@@ -175,6 +176,7 @@ public sealed class RetireeMerge(IDbContextFactory<IntranetDbContext> dbFactory,
                 await (Task)MoveMethod.MakeGenericMethod(foreignKey.DeclaringEntityType.ClrType).Invoke(null, [db, foreignKey, move, cancellationToken])!;
             }
 
+            await RekeyRemindersAsync(db, move, cancellationToken);
             if (move.Blocked.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -215,6 +217,29 @@ public sealed class RetireeMerge(IDbContextFactory<IntranetDbContext> dbFactory,
         {
             await transaction.RollbackAsync(cancellationToken);
             return CommandResult.Changed(ChangedMessage).As<MergeOutcome>();
+        }
+    }
+
+    /// <summary>
+    /// A reminder about the person is keyed by the person (a birthday's subject is the retiree): moved to the survivor it
+    /// takes the survivor's key, or, when the survivor already has that very reminder (the same birthday), it goes.
+    /// </summary>
+    private static async Task RekeyRemindersAsync(IntranetDbContext db, MoveState move, CancellationToken cancellationToken)
+    {
+        var moved = db.ChangeTracker.Entries<Reminder>()
+            .Where(e => e.Entity.RetireeId == move.To && e.Entity.SubjectId == move.From && e.Entity.Kind.IsAboutThePerson())
+            .Select(e => e.Entity).ToList();
+        foreach (var reminder in moved)
+        {
+            if (await db.Set<Reminder>().AnyAsync(r => r.Kind == reminder.Kind && r.SubjectId == move.To && r.OccasionOn == reminder.OccasionOn, cancellationToken))
+            {
+                db.Remove(reminder);
+                move.Dropped.Add($"两人都有{reminder.Kind.Label()}提醒（{reminder.OccasionOn:yyyy-MM-dd}），保留了保留者的一条");
+            }
+            else
+            {
+                reminder.SubjectId = move.To;
+            }
         }
     }
 
