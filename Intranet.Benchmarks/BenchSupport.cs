@@ -104,3 +104,34 @@ internal static class BenchSupport
         public IntranetDbContext CreateDbContext() => new(options);
     }
 }
+
+/// <summary>
+/// The process's memory while something runs: the managed heap (after a full collection at the start) and the working
+/// set, sampled on a timer, as growth over where they started.
+/// </summary>
+internal sealed class MemoryWatch : IDisposable
+{
+    private readonly long _baseline;
+    private readonly long _workingSetBaseline;
+    private readonly Timer _timer;
+    private long _peak;
+    private long _workingSetPeak;
+
+    public MemoryWatch(int intervalMilliseconds = 10)
+    {
+        _baseline = GC.GetTotalMemory(forceFullCollection: true);
+        _workingSetBaseline = Environment.WorkingSet;
+        (_peak, _workingSetPeak) = (_baseline, _workingSetBaseline);
+        _timer = new Timer(_ =>
+        {
+            Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false)));
+            Interlocked.Exchange(ref _workingSetPeak, Math.Max(Interlocked.Read(ref _workingSetPeak), Environment.WorkingSet));
+        }, null, 0, intervalMilliseconds);
+    }
+
+    public double PeakGrowthMegabytes => (Interlocked.Read(ref _peak) - _baseline) / 1024.0 / 1024.0;
+
+    public double WorkingSetGrowthMegabytes => (Interlocked.Read(ref _workingSetPeak) - _workingSetBaseline) / 1024.0 / 1024.0;
+
+    public void Dispose() => _timer.Dispose();
+}

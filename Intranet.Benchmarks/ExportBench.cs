@@ -43,7 +43,7 @@ internal static class ExportBench
         for (var i = 0; i < runs; i++)
         {
             raw.Add(await TimeAsync(() => RawAsync(databasePath)));
-            using var memory = new MemoryWatch();
+            using var memory = new MemoryWatch(intervalMilliseconds: 20);
             export.Add(await TimeAsync(() => ExportAsync(client)));
             exportGrowth = Math.Max(exportGrowth, memory.PeakGrowthMegabytes);
             workingSetGrowth = Math.Max(workingSetGrowth, memory.WorkingSetGrowthMegabytes);
@@ -106,36 +106,5 @@ internal static class ExportBench
     {
         values.Sort();
         return values[values.Count / 2];
-    }
-
-    /// <summary>
-    /// The managed heap's high-water mark over a baseline taken after a full collection, sampled every 20 ms; what the
-    /// export holds at once shows here, its short-lived garbage only up to the next gen-0 collection.
-    /// </summary>
-    private sealed class MemoryWatch : IDisposable
-    {
-        private readonly long _baseline;
-        private readonly long _workingSetBaseline;
-        private readonly Timer _timer;
-        private long _peak;
-        private long _workingSetPeak;
-
-        public MemoryWatch()
-        {
-            _baseline = GC.GetTotalMemory(forceFullCollection: true);
-            _workingSetBaseline = Environment.WorkingSet;
-            (_peak, _workingSetPeak) = (_baseline, _workingSetBaseline);
-            _timer = new Timer(_ =>
-            {
-                Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false)));
-                Interlocked.Exchange(ref _workingSetPeak, Math.Max(Interlocked.Read(ref _workingSetPeak), Environment.WorkingSet));
-            }, null, 0, 20);
-        }
-
-        public double PeakGrowthMegabytes => (Interlocked.Read(ref _peak) - _baseline) / 1024.0 / 1024.0;
-
-        public double WorkingSetGrowthMegabytes => (Interlocked.Read(ref _workingSetPeak) - _workingSetBaseline) / 1024.0 / 1024.0;
-
-        public void Dispose() => _timer.Dispose();
     }
 }

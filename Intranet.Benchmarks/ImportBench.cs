@@ -234,31 +234,4 @@ internal static class ImportBench
         await transaction.CommitAsync();
         return watch.Elapsed.TotalSeconds;
     }
-
-    private sealed class MemoryWatch : IDisposable
-    {
-        private readonly long _baseline;
-        private readonly long _workingSetBaseline;
-        private readonly Timer _timer;
-        private long _peak;
-        private long _workingSetPeak;
-
-        public MemoryWatch()
-        {
-            _baseline = GC.GetTotalMemory(forceFullCollection: true);
-            _workingSetBaseline = Environment.WorkingSet;
-            (_peak, _workingSetPeak) = (_baseline, _workingSetBaseline);
-            _timer = new Timer(_ =>
-            {
-                Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false)));
-                Interlocked.Exchange(ref _workingSetPeak, Math.Max(Interlocked.Read(ref _workingSetPeak), Environment.WorkingSet));
-            }, null, 0, 10);
-        }
-
-        public double PeakGrowthMegabytes => (Interlocked.Read(ref _peak) - _baseline) / 1024.0 / 1024.0;
-
-        public double WorkingSetGrowthMegabytes => (Interlocked.Read(ref _workingSetPeak) - _workingSetBaseline) / 1024.0 / 1024.0;
-
-        public void Dispose() => _timer.Dispose();
-    }
 }

@@ -105,30 +105,11 @@ internal static class RemindersBench
 
     private static async Task MeasureAsync(string name, Func<Task<JobOutcome>> run)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var (heapBase, setBase) = (GC.GetTotalMemory(false), process.WorkingSet64);
-        long heapPeak = heapBase, setPeak = setBase;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                process.Refresh();
-                heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
-                setPeak = Math.Max(setPeak, process.WorkingSet64);
-                await Task.Delay(5);
-            }
-        });
+        using var memory = new MemoryWatch(intervalMilliseconds: 5);
         var watch = Stopwatch.StartNew();
         var outcome = await run();
         var elapsed = watch.Elapsed;
-        await stop.CancelAsync();
-        await sampler;
-        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} | {outcome.Raised:N0} | {outcome.Closed:N0} | {(heapPeak - heapBase) / 1048576.0:F1} | {(setPeak - setBase) / 1048576.0:F1} |");
+        Console.WriteLine($"| {name} | {elapsed.TotalSeconds:F2} | {outcome.Raised:N0} | {outcome.Closed:N0} | {memory.PeakGrowthMegabytes:F1} | {memory.WorkingSetGrowthMegabytes:F1} |");
     }
 
     private static async Task<List<double>> SignInsAsync(IDbContextFactory<IntranetDbContext> factory, TimeSpan length, Task? until)
