@@ -46,7 +46,8 @@ internal static class ImportBench
             var (path, connection, runFactory) = BenchSupport.NewDatabase("import-run");
             File.Copy(template, path, overwrite: true);
             var user = BenchSupport.Staff();
-            var import = new RegisterImport(runFactory, user, new AuditLog(runFactory, user, TimeProvider.System), TimeProvider.System, Options.Create(new RegisterImportOptions()));
+            var import = new RegisterImport(runFactory, user, new AuditLog(runFactory, user, TimeProvider.System), TimeProvider.System, Options.Create(new RegisterImportOptions()),
+                new AuditableEntityInterceptor(user, TimeProvider.System), new NoFeed());
 
             ImportPreview preview;
             double previewSeconds, previewHeap, commitSeconds, commitHeap, workingSet;
@@ -233,5 +234,13 @@ internal static class ImportBench
 
         await transaction.CommitAsync();
         return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Nobody listens in the benchmark.</summary>
+    private sealed class NoFeed : Intranet.Domain.Data.IChangeSink
+    {
+        public void Publish(IReadOnlyList<Intranet.Domain.Data.EntityChange> changes)
+        {
+        }
     }
 }

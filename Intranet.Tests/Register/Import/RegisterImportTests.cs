@@ -242,7 +242,8 @@ public sealed class RegisterImportTests : IAsyncLifetime
         var preview = (await PreviewAsync(staff, TestSheets.Xlsx(MessySheet.Rows(typed: true)), "a.xlsx")).Value!;
         var before = await CountsAsync();
 
-        // After the preview someone registers the fifth row's person by hand: the third batch (of two) fails.
+        // After the preview someone registers the fifth row's person by hand: every batch is saved into the scratch file,
+        // and publishing it into the register finds the number taken and writes nothing.
         using (var db = App.Database.CreateContext())
         {
             new RegisterBuilder(db).Retiree(_world.UnitB, "抢先登记", configure: r => { r.IdNumber = MessySheet.ZhengId; r.BirthDate = new DateOnly(1958, 8, 8); });
@@ -255,12 +256,43 @@ public sealed class RegisterImportTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.True(result.Stale);
         Assert.Equal("导入未完成，名册没有任何改动：第 8 行的身份证号码在预览之后已被他人登记。请重新上传文件，按新的预览确认。", result.Errors.Single());
-        Assert.Equal([2, 4], batches);
+        Assert.Equal([2, 4, 5], batches);
         var after = await CountsAsync();
         Assert.Equal(before.Retirees + 1, after.Retirees);
         Assert.Equal(before.Audit + 1, after.Audit); // the hand registration's history line, and nothing of the import
         using var check = App.Database.CreateContext();
         Assert.False(await check.Retirees.AnyAsync(r => r.IdNumber == MessySheet.WangId || r.IdNumber == MessySheet.LiId));
+    }
+
+    [Fact]
+    public async Task Other_users_go_on_saving_while_an_import_is_written_and_it_still_lands_whole()
+    {
+        var staff = _world[UserRole.DistrictStaff];
+        var preview = (await PreviewAsync(staff, TestSheets.Xlsx(MessySheet.Rows(typed: true)), "a.xlsx")).Value!;
+        var before = await CountsAsync();
+
+        // During every batch someone else saves a person, allowed to wait 1 s at most for the register's write lock.
+        var impatient = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(App.Database.ConnectionString) { DefaultTimeout = 1 }.ToString();
+        var saves = new List<string>();
+        void SaveElsewhere(int done)
+        {
+            using var db = new Intranet.Domain.Data.IntranetDbContext(new DbContextOptionsBuilder<Intranet.Domain.Data.IntranetDbContext>().UseSqlite(impatient).Options);
+            var person = db.Retirees.Single(r => r.Id == _world.InUnitB.Id);
+            person.Notes = $"导入进行到第 {done} 人时保存";
+            db.SaveChanges();
+            saves.Add(person.Notes);
+        }
+
+        await using var scope = await App.ScopeForAsync(staff);
+        var result = await scope.ServiceProvider.GetRequiredService<RegisterImport>().CommitAsync(preview, new SyncProgress(SaveElsewhere));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.Equal(["导入进行到第 2 人时保存", "导入进行到第 4 人时保存", "导入进行到第 5 人时保存"], saves);
+        var after = await CountsAsync();
+        Assert.Equal(before.Retirees + result.Value!.Created, after.Retirees);
+        using var check = App.Database.CreateContext();
+        Assert.True(await check.Retirees.AnyAsync(r => r.IdNumber == MessySheet.WangId));
+        Assert.Equal("导入进行到第 5 人时保存", (await check.Retirees.SingleAsync(r => r.Id == _world.InUnitB.Id)).Notes);
     }
 
     [Fact]

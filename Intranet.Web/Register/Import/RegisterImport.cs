@@ -3,6 +3,8 @@ using Intranet.Domain.Accounts;
 using Intranet.Domain.Audit;
 using Intranet.Domain.Data;
 using Intranet.Domain.Register;
+using Intranet.Domain.Reminders;
+using Intranet.Domain.Welfare;
 using Intranet.Web.Accounts;
 using Intranet.Web.Audit;
 using Intranet.Web.Platform.Forms;
@@ -20,7 +22,9 @@ public sealed class RegisterImport(
     CurrentUser user,
     AuditLog audit,
     TimeProvider time,
-    IOptions<RegisterImportOptions> options)
+    IOptions<RegisterImportOptions> options,
+    AuditableEntityInterceptor auditing,
+    IChangeSink changes)
 {
     public RegisterImportOptions Options => options.Value;
 
@@ -72,10 +76,10 @@ public sealed class RegisterImport(
     }
 
     /// <summary>
-    /// Writes the previewed rows as the office chose, all or nothing (docs/decisions/0004-import-in-one-transaction.md):
-    /// every person is prepared before the transaction, which then only writes, a batch per save so memory stays
-    /// bounded; each person's history lines come from the audit interceptor as for a hand edit, the import itself is
-    /// one audit line, and the change feed hears one burst when it commits.
+    /// Writes the previewed rows as the office chose, all or nothing (docs/decisions/0004-import-staged-then-published.md):
+    /// saved in batches into a scratch file through the same interceptors as a hand edit (history lines, pinyin keys,
+    /// condolence tasks), then published into the register in one short transaction; the import itself is one audit
+    /// line, and the change feed hears one burst when it is published.
     /// </summary>
     public async Task<CommandResult<ImportCounts>> CommitAsync(ImportPreview preview, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -119,12 +123,19 @@ public sealed class RegisterImport(
             people.Count(p => p.IsNew), people.Count(p => !p.IsNew), preview.Count(ImportOutcome.Unchanged),
             preview.Count(ImportOutcome.Skipped), preview.Count(ImportOutcome.Refused));
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Saved first into a scratch file, where the save pipeline takes as long as it needs without holding the
+        // register's write lock; then published in one short transaction (docs/decisions/0004-import-staged-then-published.md).
+        string registerConnection;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            registerConnection = db.Database.GetConnectionString()!;
+        }
+
+        var toUpdate = people.Where(p => !p.IsNew).ToDictionary(p => p.Person.Id, p => p.Person.Version);
+        await using var staging = await ImportStaging.CreateAsync(registerConnection, toUpdate, cancellationToken);
         try
         {
-            // SQLite has one writer: from here to the commit the register is locked for other writers (readers go on).
-            // Nothing in it reads or computes more than the save itself; see the decision record for the figures.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var stage = staging.Context(new CondolenceOnDeath(), new ReminderUpkeep(time), auditing);
             var done = 0;
             foreach (var batch in people.Chunk(Math.Max(1, Options.BatchSize)))
             {
@@ -132,12 +143,12 @@ public sealed class RegisterImport(
                 {
                     if (isNew)
                     {
-                        db.Retirees.Add(person);
+                        stage.Retirees.Add(person);
                     }
                     else
                     {
                         // The person as read at preview: a save by anyone since then (a newer version) fails the import.
-                        db.Retirees.Attach(person);
+                        stage.Retirees.Attach(person);
                     }
 
                     foreach (var row in rows)
@@ -146,13 +157,13 @@ public sealed class RegisterImport(
                     }
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await stage.SaveChangesAsync(cancellationToken);
+                stage.ChangeTracker.Clear();
                 done += batch.Length;
                 progress?.Report(done);
             }
 
-            db.AuditEntries.Add(new AuditEntry
+            stage.AuditEntries.Add(new AuditEntry
             {
                 At = time.GetUtcNow().UtcDateTime,
                 UserName = user.UserName,
@@ -163,29 +174,39 @@ public sealed class RegisterImport(
                     $"导入退休教工名册“{preview.FileName}”：共 {preview.Rows.Count} 行，新增 {counts.Created} 人，更新 {counts.Updated} 人，无变化 {counts.Unchanged} 行，跳过 {counts.Skipped} 行，拒绝 {counts.Refused} 行"), 2000),
                 IpAddress = user.IpAddress,
             });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await stage.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {
             var changed = ex.Entries.Select(e => e.Entity).OfType<Retiree>().ToHashSet();
-            var rows = RowNumbers(people.Where(p => changed.Contains(p.Person)).SelectMany(p => p.Rows));
-            return CommandResult.Changed($"导入未完成，名册没有任何改动：第 {rows} 行的人员在预览之后被他人修改或删除。请重新上传文件，按新的预览确认。").As<ImportCounts>();
+            return Changed(RowNumbers(people.Where(p => changed.Contains(p.Person)).SelectMany(p => p.Rows))).As<ImportCounts>();
         }
-        catch (DbUpdateException)
+
+        var (outcome, changedIds) = await staging.PublishAsync(cancellationToken);
+        switch (outcome)
         {
-            // The unique ID number: someone registered one of these people after the preview.
-            await using var check = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            var taken = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var ids in people.Select(p => p.Person.IdNumber).Chunk(500))
-            {
-                taken.UnionWith(await check.Retirees.Where(r => ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(CancellationToken.None));
-            }
+            case PublishOutcome.Changed:
+                return Changed(RowNumbers(people.Where(p => changedIds.Contains(p.Person.Id)).SelectMany(p => p.Rows))).As<ImportCounts>();
+            case PublishOutcome.Crowded:
+                return CommandResult.Changed("导入未完成，名册没有任何改动：导入期间其他人新增了很多人员，请稍后重新确认导入。").As<ImportCounts>();
+            case PublishOutcome.Taken:
+                // The unique ID number: someone registered one of these people after the preview.
+                await using (var check = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+                {
+                    var taken = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var ids in people.Select(p => p.Person.IdNumber).Chunk(500))
+                    {
+                        taken.UnionWith(await check.Retirees.Where(r => ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(CancellationToken.None));
+                    }
 
-            var rows = RowNumbers(people.Where(p => p.IsNew && taken.Contains(p.Person.IdNumber)).SelectMany(p => p.Rows));
-            return CommandResult.Changed($"导入未完成，名册没有任何改动：第 {rows} 行的身份证号码在预览之后已被他人登记。请重新上传文件，按新的预览确认。").As<ImportCounts>();
+                    var rows = RowNumbers(people.Where(p => p.IsNew && taken.Contains(p.Person.IdNumber)).SelectMany(p => p.Rows));
+                    return CommandResult.Changed($"导入未完成，名册没有任何改动：第 {rows} 行的身份证号码在预览之后已被他人登记。请重新上传文件，按新的预览确认。").As<ImportCounts>();
+                }
         }
 
+        // Published outside the save pipeline, so the live feed is told here: one burst, as for any save.
+        changes.Publish([.. people.Select(p => new EntityChange(nameof(Retiree), p.Person.Id, p.IsNew ? ChangeKind.Created : ChangeKind.Updated,
+            p.Person.UnitId, p.Person.GroupId, p.Person.Id))]);
         return CommandResult.Ok(counts);
     }
 
@@ -199,6 +220,9 @@ public sealed class RegisterImport(
         await audit.RetireeDeniedAsync(null, attempt, cancellationToken);
         return CommandResult.Refused("您的账户没有导入名册的权限。只有区退管会工作人员和单位退管干部可以导入。");
     }
+
+    private static CommandResult Changed(string rows) =>
+        CommandResult.Changed($"导入未完成，名册没有任何改动：第 {rows} 行的人员在预览之后被他人修改或删除。请重新上传文件，按新的预览确认。");
 
     private static string RowNumbers(IEnumerable<ImportRow> rows)
     {
