@@ -27,8 +27,8 @@ public sealed class ContestBrowserTests(AccessWorldApp fixture) : IClassFixture<
         await Assertions.Expect(page.Locator(".field-error", new() { HasText = "请填写比赛名称。" })).ToBeVisibleAsync();
 
         await page.Locator("input[name=Title]").FillAsync("浏览器测试 市老年摄影比赛");
-        await ChooseAsync(page, "Kind", "摄影");
-        await ChooseAsync(page, "Level", "市级");
+        await BrowserFixture.ChooseAsync(page, "Kind", "摄影");
+        await BrowserFixture.ChooseAsync(page, "Level", "市级");
         await page.Locator("input[name=Organiser]").FillAsync("市老年大学协会");
         await page.Locator("#save-contest").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/contests/\d+$"));
@@ -47,7 +47,7 @@ public sealed class ContestBrowserTests(AccessWorldApp fixture) : IClassFixture<
 
         await page.Locator(".record-result").First.ClickAsync();
         await Assertions.Expect(page.Locator("#result-form")).ToBeVisibleAsync();
-        await ChooseAsync(page, "Rank", "一等奖");
+        await BrowserFixture.ChooseAsync(page, "Rank", "一等奖");
         await page.Locator("#save-result").ClickAsync();
         await Assertions.Expect(page.Locator(".entries-grid .entry-result")).ToHaveTextAsync("市级一等奖");
         await BrowserFixture.SaveScreenshotAsync(page, "contest-details");
@@ -61,11 +61,5 @@ public sealed class ContestBrowserTests(AccessWorldApp fixture) : IClassFixture<
         using var db = fixture.App.Database.CreateContext();
         var saved = await db.Set<ContestEntry>().SingleAsync(e => e.RetireeId == person.Id);
         Assert.Equal((AwardLevel.City, AwardRank.First), (saved.AwardLevel!.Value, saved.AwardRank!.Value));
-    }
-
-    private static async Task ChooseAsync(IPage page, string name, string text)
-    {
-        await page.Locator(".rz-dropdown", new() { Has = page.Locator($"input[name={name}]") }).ClickAsync();
-        await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item", new() { HasText = text }).First.ClickAsync();
     }
 }

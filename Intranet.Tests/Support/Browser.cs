@@ -91,6 +91,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
+    /// <summary>Picks <paramref name="text"/> in the Radzen dropdown whose input is named <paramref name="name"/>.</summary>
+    public static async Task ChooseAsync(IPage page, string name, string text)
+    {
+        var dropdown = page.Locator(".rz-dropdown", new() { Has = page.Locator($"input[name={name}]") });
+        var item = page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item", new() { HasText = text }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await dropdown.ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                // A click that lands while the form re-renders (validation messages just shown) opens nothing: again.
+            }
+        }
+
+        await item.ClickAsync();
+    }
+
     /// <summary>The page is prerendered; clicks only work once the circuit is up.</summary>
     public static async Task WaitForInteractiveAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor && document.body.dataset.interactive === 'true'");

@@ -29,8 +29,7 @@ public sealed partial class WelfareBrowserTests(AccessWorldApp fixture) : IClass
         await Assertions.Expect(page.Locator(".save-errors")).ToContainTextAsync("请按提示修改");
         await Assertions.Expect(page.Locator(".field-error", new() { HasText = "请填写帮扶原因。" })).ToBeVisibleAsync();
 
-        await page.Locator(".rz-dropdown", new() { Has = page.Locator("input[name=Type]") }).ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "长期患病医疗费救助" }).ClickAsync();
+        await BrowserFixture.ChooseAsync(page, "Type", "长期患病医疗费救助");
         await page.Locator("textarea[name=Reason]").FillAsync("患糖尿病多年，医疗费负担重");
         await page.Locator("input[name=Officer]").FillAsync("张丽");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
