@@ -174,6 +174,15 @@ public class Retiree : AuditableEntity, IGroupScoped, IDerivesFields
 
     public int AgeOn(DateOnly day) => AgeOn(BirthDate, day);
 
+    /// <summary>The retirees a save is recording as dead (deceased now, not before), for what a death sets off.</summary>
+    public static IEnumerable<Retiree> DyingIn(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        return tracker.Entries<Retiree>()
+            .Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Modified && e.Entity.IsDeceased && !e.Property(r => r.IsDeceased).OriginalValue)
+            .Select(e => e.Entity);
+    }
+
     /// <summary>Age in whole years on <paramref name="day"/>, counting a birthday on that day.</summary>
     public static int AgeOn(DateOnly birthDate, DateOnly day)
     {

@@ -141,6 +141,14 @@ public static class ReminderKinds
     public static bool IsAboutThePerson(this ReminderKind kind) =>
         kind is ReminderKind.Birthday or ReminderKind.WeddingAnniversary or ReminderKind.HealthCheckDue or ReminderKind.Condolence;
 
+    /// <summary>The occasion of the visit that answers a reminder of this kind, as a visit recorded from it is filed.</summary>
+    public static VisitOccasion VisitOccasion(this ReminderKind kind) => kind switch
+    {
+        ReminderKind.Birthday => Welfare.VisitOccasion.Birthday,
+        ReminderKind.Condolence => Welfare.VisitOccasion.Condolence,
+        _ => Welfare.VisitOccasion.Other,
+    };
+
     public static string Label(this ReminderKind kind) => EnumLabel.Of(kind);
 
     public static string Label(this ReminderStatus status) => EnumLabel.Of(status);

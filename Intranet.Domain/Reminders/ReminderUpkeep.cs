@@ -46,9 +46,7 @@ public sealed class ReminderUpkeep(TimeProvider time) : SaveChangesInterceptor
         var checks = db.ChangeTracker.Entries<HealthCheck>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Status == HealthCheckStatus.Done)
             .Select(e => e.Entity).ToList();
-        var died = db.ChangeTracker.Entries<Retiree>()
-            .Where(e => e.State == EntityState.Modified && e.Entity.IsDeceased && !e.Property(r => r.IsDeceased).OriginalValue)
-            .Select(e => e.Entity.Id).ToList();
+        var died = Retiree.DyingIn(db.ChangeTracker).Select(r => r.Id).ToList();
 
         var people = visits.Select(v => v.RetireeId).Concat(followUps.Select(f => f.RetireeId)).Concat(closedCases.Select(c => c.RetireeId))
             .Concat(checks.Select(c => c.RetireeId)).Concat(died).Where(id => id > 0).Distinct().ToList();

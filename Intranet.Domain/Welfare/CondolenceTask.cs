@@ -73,10 +73,7 @@ public sealed class CondolenceOnDeath : SaveChangesInterceptor
         }
 
         db.ChangeTracker.DetectChanges();
-        var died = db.ChangeTracker.Entries<Retiree>()
-            .Where(e => e.State == EntityState.Modified && e.Entity.IsDeceased && !e.Property(r => r.IsDeceased).OriginalValue)
-            .Select(e => e.Entity)
-            .ToList();
+        var died = Retiree.DyingIn(db.ChangeTracker).ToList();
         foreach (var retiree in died)
         {
             // A death recorded, undone and recorded again keeps its one task.

@@ -1,5 +1,6 @@
 using Intranet.Domain.Common;
 using Intranet.Domain.Register;
+using Intranet.Domain.Welfare;
 
 namespace Intranet.Jobs.Reminders;
 
@@ -10,10 +11,18 @@ namespace Intranet.Jobs.Reminders;
 public static class HolidayCampaigns
 {
     /// <summary>A campaign of the festival's occasion ending this many days before the festival counts as its campaign…</summary>
-    public const int MatchDaysBefore = 45;
+    private const int MatchDaysBefore = 45;
 
     /// <summary>…or this many after.</summary>
-    public const int MatchDaysAfter = 30;
+    private const int MatchDaysAfter = 30;
+
+    /// <summary>The campaigns of <paramref name="occasion"/> that count as the festival's (ending near it).</summary>
+    public static IQueryable<VisitCampaign> For(IQueryable<VisitCampaign> campaigns, VisitOccasion occasion, DateOnly festival)
+    {
+        var early = festival.AddDays(-MatchDaysBefore);
+        var late = festival.AddDays(MatchDaysAfter);
+        return campaigns.Where(c => c.Occasion == occasion && c.EndsOn >= early && c.EndsOn <= late);
+    }
 
     /// <summary>Living people of the cohort, by their age on <paramref name="day"/> (as a campaign created that day counts them).</summary>
     public static IQueryable<Retiree> Cohort(IQueryable<Retiree> people, HolidayReminders rules, DateOnly day)

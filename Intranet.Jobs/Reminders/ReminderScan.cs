@@ -257,9 +257,7 @@ public sealed class ReminderScan(
                 }
 
                 // A campaign for this festival already made by hand: nothing to offer.
-                var early = festival.AddDays(-HolidayCampaigns.MatchDaysBefore);
-                var late = festival.AddDays(HolidayCampaigns.MatchDaysAfter);
-                if (await db.Set<VisitCampaign>().AnyAsync(c => c.Occasion == occasion && c.EndsOn >= early && c.EndsOn <= late, cancellationToken))
+                if (await HolidayCampaigns.For(db.Set<VisitCampaign>(), occasion, festival).AnyAsync(cancellationToken))
                 {
                     continue;
                 }
@@ -357,7 +355,7 @@ public sealed class ReminderScan(
         var open = db.Set<Reminder>().Where(r => r.Status == ReminderStatus.Open);
         var closed = 0;
 
-        var endsAtDeath = new[] { ReminderKind.Birthday, ReminderKind.WeddingAnniversary, ReminderKind.HealthCheckDue, ReminderKind.HealthCheckMissed, ReminderKind.CaseFollowUp };
+        var endsAtDeath = Enum.GetValues<ReminderKind>().Where(k => k.EndsAtDeath()).ToArray();
         foreach (var reminder in await open.Where(r => endsAtDeath.Contains(r.Kind) && r.Retiree!.IsDeceased).ToListAsync(cancellationToken))
         {
             reminder.Close(ReminderStatus.Closed, today, "本人已去世");
@@ -386,10 +384,7 @@ public sealed class ReminderScan(
         var campaigns = db.Set<VisitCampaign>();
         foreach (var reminder in await open.Where(r => r.Kind == ReminderKind.HolidayVisit).ToListAsync(cancellationToken))
         {
-            var early = reminder.OccasionOn.AddDays(-HolidayCampaigns.MatchDaysBefore);
-            var late = reminder.OccasionOn.AddDays(HolidayCampaigns.MatchDaysAfter);
-            var occasion = (VisitOccasion)reminder.SubjectId;
-            if (await campaigns.Where(c => c.Occasion == occasion && c.EndsOn >= early && c.EndsOn <= late).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken) is { } campaign)
+            if (await HolidayCampaigns.For(campaigns, (VisitOccasion)reminder.SubjectId, reminder.OccasionOn).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken) is { } campaign)
             {
                 reminder.CampaignId = campaign;
                 reminder.Close(ReminderStatus.Done, today, "已有慰问活动");

@@ -33,11 +33,14 @@ public sealed class JobsAdmin(
 {
     public bool SchedulerEnabled => options.Value.Enabled;
 
+    /// <summary>The zone the schedules fire in and the runs are shown in.</summary>
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
     public async Task<IReadOnlyList<JobItem>> JobsAsync(CancellationToken cancellationToken = default)
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var zone = Zone;
         var now = time.GetUtcNow();
         var items = new List<JobItem>();
         foreach (var schedule in runner.Schedules)
@@ -57,7 +60,7 @@ public sealed class JobsAdmin(
     {
         Demand();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var zone = Zone;
         var runs = db.Set<JobRun>().AsNoTracking();
         if (jobName is not null)
         {
@@ -87,7 +90,7 @@ public sealed class JobsAdmin(
         var run = await Task.Run(() => runner.RunAsync(jobName, JobTrigger.Manual, cancellationToken), cancellationToken);
         return run is null
             ? CommandResult.Refused($"“{schedule.Title}”正在运行，请等它运行完再试。").As<JobRunItem>()
-            : CommandResult.Ok(ToItem(run, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)));
+            : CommandResult.Ok(ToItem(run, Zone));
     }
 
     /// <summary>Quartz's cron in words for the common daily and weekly forms; otherwise the expression itself.</summary>

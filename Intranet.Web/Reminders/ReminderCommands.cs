@@ -82,15 +82,10 @@ public sealed class ReminderCommands(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reminder = await InScope(db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var (result, reminder) = await ReminderAsync(db, id, version, mustBeOpen: false, cancellationToken);
         if (reminder is null)
         {
-            return CommandResult.Missing();
-        }
-
-        if (reminder.Version != version)
-        {
-            return CommandResult.Changed(Changed);
+            return result;
         }
 
         if (reminder.Status == ReminderStatus.Open || reminder.Status == ReminderStatus.Closed || reminder.VisitId is not null || reminder.CampaignId is not null)
@@ -101,7 +96,6 @@ public sealed class ReminderCommands(
         reminder.Status = ReminderStatus.Open;
         reminder.ClosedOn = null;
         reminder.ClosedNote = null;
-        db.Entry(reminder).Property(r => r.Version).OriginalValue = version;
         return await db.SaveOrChangedAsync(Changed, cancellationToken);
     }
 
@@ -130,7 +124,7 @@ public sealed class ReminderCommands(
         }
 
         form.RetireeId = person;
-        form.Occasion ??= OccasionOf(reminder.Kind);
+        form.Occasion ??= reminder.Kind.VisitOccasion();
         var (prepared, visit) = await visits.PrepareVisitAsync(db, form, cancellationToken);
         if (visit is null)
         {
@@ -228,8 +222,11 @@ public sealed class ReminderCommands(
         return await db.SaveOrChangedAsync(Changed, cancellationToken);
     }
 
-    /// <summary>The reminder if it is in scope, open, and still at <paramref name="version"/>; else why not.</summary>
-    private async Task<(CommandResult Result, Reminder? Reminder)> OpenReminderAsync(IntranetDbContext db, int id, long version, CancellationToken cancellationToken)
+    private Task<(CommandResult Result, Reminder? Reminder)> OpenReminderAsync(IntranetDbContext db, int id, long version, CancellationToken cancellationToken) =>
+        ReminderAsync(db, id, version, mustBeOpen: true, cancellationToken);
+
+    /// <summary>The reminder if it is in scope, open (when it must be), and still at <paramref name="version"/>; else why not.</summary>
+    private async Task<(CommandResult Result, Reminder? Reminder)> ReminderAsync(IntranetDbContext db, int id, long version, bool mustBeOpen, CancellationToken cancellationToken)
     {
         var reminder = await InScope(db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (reminder is null)
@@ -238,7 +235,7 @@ public sealed class ReminderCommands(
             return (CommandResult.Missing(), null);
         }
 
-        if (!reminder.IsOpen)
+        if (mustBeOpen && !reminder.IsOpen)
         {
             return (CommandResult.Changed(NotOpen), null);
         }
@@ -256,11 +253,4 @@ public sealed class ReminderCommands(
 
     private Task<CommandResult?> RefusedAsync(string attempt, CancellationToken cancellationToken) =>
         user.RefuseUnlessAsync(Permissions.CanActOnReminders, audit, nameof(Reminder), attempt, "您的账户只能查看提醒，不能处理。", cancellationToken);
-
-    private static VisitOccasion OccasionOf(ReminderKind kind) => kind switch
-    {
-        ReminderKind.Birthday => VisitOccasion.Birthday,
-        ReminderKind.Condolence => VisitOccasion.Condolence,
-        _ => VisitOccasion.Other,
-    };
 }

@@ -74,9 +74,7 @@ internal sealed class ImportStaging : IAsyncDisposable
         await ExecuteAsync(connection,
             "INSERT INTO ImportExpected (Id, Version) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($pairs)",
             cancellationToken, ("$pairs", JsonSerializer.Serialize(toUpdate.Select(p => new[] { p.Key, p.Value }))));
-        var last = Convert.ToInt32(await ScalarAsync(connection,
-            "SELECT MAX(COALESCE((SELECT seq FROM register.sqlite_sequence WHERE name = 'Retirees'), 0), COALESCE((SELECT MAX(Id) FROM register.Retirees), 0))", cancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var last = await LastRetireeIdAsync(connection, "register", cancellationToken);
         var first = last + IdsKeptFree + 1;
         await ExecuteAsync(connection, "DELETE FROM sqlite_sequence WHERE name = 'Retirees'", cancellationToken);
         await ExecuteAsync(connection, "INSERT INTO sqlite_sequence (name, seq) VALUES ('Retirees', $seq)", cancellationToken, ("$seq", first - 1));
@@ -100,11 +98,9 @@ internal sealed class ImportStaging : IAsyncDisposable
         await ExecuteAsync(connection, "ATTACH DATABASE $path AS stage", cancellationToken, ("$path", _path));
         try
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            Transactions.AddOrUpdate(connection, transaction);
-            var last = Convert.ToInt32(await ScalarAsync(connection,
-                "SELECT MAX(COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = 'Retirees'), 0), COALESCE((SELECT MAX(Id) FROM main.Retirees), 0))", cancellationToken),
-                System.Globalization.CultureInfo.InvariantCulture);
+            // Commands made by CreateCommand from here on take part in this transaction (Microsoft.Data.Sqlite sets it).
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var last = await LastRetireeIdAsync(connection, "main", cancellationToken);
             if (last >= FirstNewId)
             {
                 return (PublishOutcome.Crowded, []);
@@ -143,7 +139,6 @@ internal sealed class ImportStaging : IAsyncDisposable
         }
         finally
         {
-            Transactions.Remove(connection);
             await ExecuteAsync(connection, "DETACH DATABASE stage", CancellationToken.None);
         }
     }
@@ -168,23 +163,10 @@ internal sealed class ImportStaging : IAsyncDisposable
 
     private static string Quote(string column) => $"\"{column}\"";
 
-    // Microsoft.Data.Sqlite wants a command on a connection in a transaction to name it.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, SqliteTransaction> Transactions = [];
-
-    private static SqliteCommand Command(SqliteConnection connection)
-    {
-        var command = connection.CreateCommand();
-        if (Transactions.TryGetValue(connection, out var transaction))
-        {
-            command.Transaction = transaction;
-        }
-
-        return command;
-    }
 
     private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection);
+        await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid";
         var columns = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -198,7 +180,7 @@ internal sealed class ImportStaging : IAsyncDisposable
 
     private static async Task<List<int>> IdsAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection);
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var ids = new List<int>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -210,16 +192,22 @@ internal sealed class ImportStaging : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>The highest person id the register has used (its sequence, or the rows when it has none).</summary>
+    private static async Task<int> LastRetireeIdAsync(SqliteConnection connection, string schema, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await ScalarAsync(connection,
+            $"SELECT MAX(COALESCE((SELECT seq FROM {schema}.sqlite_sequence WHERE name = 'Retirees'), 0), COALESCE((SELECT MAX(Id) FROM {schema}.Retirees), 0))", cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection);
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = Command(connection);
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
